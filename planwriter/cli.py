@@ -1,0 +1,283 @@
+"""The ``planwriter-cli`` command line: headless commands over the same engine as the app."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from planwriter import __version__
+
+EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger(__name__)
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit code 1."""
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _load_case(path: str):
+    from planwriter.core import casefile
+
+    try:
+        return casefile.load(path)
+    except casefile.CaseFileError as error:
+        raise UserError(f"{path}: {error}") from None
+
+
+def _parse_sets(pairs: Sequence[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise UserError(f"--set needs KEY=VALUE, got “{pair}”")
+        key, value = pair.split("=", 1)
+        key = key.strip()
+        if key in values:
+            # Repeating a key builds a list: --set areas=reading --set areas=math
+            existing = values[key]
+            values[key] = [*existing, value] if isinstance(existing, list) else [existing, value]
+        else:
+            values[key] = value
+    return values
+
+
+def _registry(args: argparse.Namespace):
+    from planwriter.render.registry import Registry
+
+    user_dir = Path(args.user_templates) if getattr(args, "user_templates", None) else None
+    return Registry.load(user_dir=user_dir)
+
+
+def safe_file_name(text: str) -> str:
+    bad = '<>:"/\\|?*'
+    cleaned = "".join("-" if c in bad or ord(c) < 32 else c for c in text)
+    return " ".join(cleaned.split()).strip(" .") or "document"
+
+
+def suggested_file_name(title: str, child_name: str, date: dt.date | None = None) -> str:
+    """``2026-11-28 Request for evaluation - Alex Rivera.docx``."""
+    date = date or dt.date.today()
+    name = f"{date.isoformat()} {title}" + (f" - {child_name}" if child_name else "")
+    return safe_file_name(name) + ".docx"
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from planwriter.render.registry import GROUP_LABELS
+
+    registry = _registry(args)
+    templates = registry.all()
+    if args.json:
+        data = []
+        for t in templates:
+            meta = t.meta
+            data.append({
+                "id": meta.id,
+                "title": meta.title,
+                "situation": meta.situation,
+                "kind": meta.kind.value,
+                "group": meta.group.value,
+                "builtin": t.builtin,
+                "recipient_role": meta.recipient_role.value if meta.recipient_role else None,
+                "legal_basis": [c.model_dump() for c in meta.legal_basis],
+                "response": meta.response.model_dump() if meta.response else None,
+                "inputs": [i.model_dump(mode="json") for i in meta.inputs],
+            })
+        _out(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        width = max((len(t.id) for t in templates), default=10)
+        current = None
+        for t in templates:
+            group = GROUP_LABELS[t.meta.group]
+            if group != current:
+                if current is not None:
+                    _out()
+                _out(f"{group}:")
+                current = group
+            mine = "  (yours)" if not t.builtin else ""
+            _out(f"  {t.id:<{width}}  {t.meta.title}{mine}")
+    for problem in registry.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from planwriter.render.engine import MissingInformation, export_docx, render_document
+    from planwriter.render.letter import LetterOptions
+    from planwriter.render.registry import InputError, TemplateError
+
+    case = _load_case(args.case)
+    registry = _registry(args)
+    try:
+        registry.get(args.template)
+    except KeyError as error:
+        raise UserError(str(error.args[0])) from None
+    options = LetterOptions()
+    if args.date:
+        try:
+            options.date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+    try:
+        document = render_document(case, args.template, _parse_sets(args.set or []), options,
+                                   registry=registry)
+    except (InputError, TemplateError) as error:
+        raise UserError(str(error)) from None
+    if args.out:
+        try:
+            export_docx(document, args.out, letterhead=args.letterhead)
+        except MissingInformation as error:
+            raise UserError(str(error)) from None
+        except OSError as error:
+            raise UserError(f"{args.out}: cannot write the file ({error.strerror})") from None
+        _out(f"Wrote {args.out}")
+        if document.response_due:
+            _out(f"Response due: {document.response_due.isoformat()} ({document.response_note})")
+    else:
+        _out(document.plain_text())
+        if document.missing:
+            print("note: still missing: " + "; ".join(document.missing), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    case = _load_case(args.case)
+    name = case.child.full_legal_name or "the child"
+    _out(f"{args.case}: valid planwriter case for {name}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from planwriter.core import casefile
+    from planwriter.core.sample import sample_case
+    from planwriter.render.engine import export
+
+    out = Path(args.outdir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"{out}: cannot create the folder ({error.strerror})") from None
+    case = sample_case()
+    case_path = out / "Sample case - Alex Rivera.pwcase"
+    casefile.save(case, case_path, keep_backup=False)
+    _out(f"Wrote {case_path}")
+    registry = _registry(args)
+    today = dt.date.today()
+    for template in registry.all():
+        if not template.builtin:
+            continue
+        path = out / suggested_file_name(template.meta.title, case.child.full_legal_name, today)
+        export(case, template.id, path, template.meta.sample_inputs, registry=registry, today=today)
+        _out(f"Wrote {path}")
+    for extra in DEMO_EXTRAS:
+        for written in extra(case, out):
+            _out(f"Wrote {written}")
+    return EXIT_OK
+
+
+#: Extra documents for ``demo`` that are not templates (accommodation lists, goal documents…):
+#: each callable takes the sample case and the folder and returns the paths it wrote.
+DEMO_EXTRAS: list[Callable[[Any, Path], list[Path]]] = []
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+#: Subcommands other modules add: name → (help, configure(parser), handler).
+EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
+                                 Callable[[argparse.Namespace], int]]] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="planwriter-cli",
+        description="Draft IEP and Section 504 documents from a planwriter case file (offline).",
+        epilog="planwriter drafts documents; it is not legal advice.",
+    )
+    parser.add_argument("--version", action="version", version=f"planwriter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("templates", help="list the built-in and your own templates")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--user-templates", metavar="DIR", help="folder with your own templates")
+    p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("render", help="render one document for a case")
+    p.add_argument("case", metavar="CASE", help="a .pwcase file")
+    p.add_argument("--template", "-t", required=True, metavar="ID", help="template id (see 'templates')")
+    p.add_argument("--set", action="append", metavar="KEY=VALUE",
+                   help="an input of the template; repeat a key to give a list")
+    p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
+    p.add_argument("--letterhead", metavar="FILE.docx", help="a Word file whose header, footer and styles to use")
+    p.add_argument("--user-templates", metavar="DIR", help="folder with your own templates")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("demo", help="write a sample case and every built-in document")
+    p.add_argument("outdir", metavar="OUTDIR")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("validate", help="check a case file")
+    p.add_argument("case", metavar="CASE")
+    p.set_defaults(func=cmd_validate)
+
+    _load_extra_commands()
+    for name, (help_text, configure, handler) in EXTRA_COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        configure(p)
+        p.set_defaults(func=handler)
+    return parser
+
+
+def _load_extra_commands() -> None:
+    """Import the modules that register more subcommands (goals, accommodations, …)."""
+    import importlib
+
+    for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as error:
+        print(f"planwriter-cli: {error}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,489 @@
+"""The case model: everything planwriter knows about one child, as pydantic models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from planwriter.core.text import Block, Line
+
+SCHEMA_VERSION = 2
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        use_enum_values=False,
+        populate_by_name=True,
+    )
+
+
+# --------------------------------------------------------------------------- choices
+
+
+class Pronouns(StrEnum):
+    HE = "he"
+    SHE = "she"
+    THEY = "they"
+
+
+class PlanStatus(StrEnum):
+    NONE = "none"
+    EVALUATING = "evaluating"
+    IEP = "iep"
+    PLAN_504 = "504"
+
+
+class IdeaCategory(StrEnum):
+    AUTISM = "autism"
+    DEAF_BLINDNESS = "deaf_blindness"
+    DEAFNESS = "deafness"
+    EMOTIONAL_DISTURBANCE = "emotional_disturbance"
+    HEARING_IMPAIRMENT = "hearing_impairment"
+    INTELLECTUAL_DISABILITY = "intellectual_disability"
+    MULTIPLE_DISABILITIES = "multiple_disabilities"
+    ORTHOPEDIC_IMPAIRMENT = "orthopedic_impairment"
+    OTHER_HEALTH_IMPAIRMENT = "other_health_impairment"
+    SPECIFIC_LEARNING_DISABILITY = "specific_learning_disability"
+    SPEECH_LANGUAGE_IMPAIRMENT = "speech_language_impairment"
+    TRAUMATIC_BRAIN_INJURY = "traumatic_brain_injury"
+    VISUAL_IMPAIRMENT = "visual_impairment"
+    DEVELOPMENTAL_DELAY = "developmental_delay"
+
+
+class CategoryStatus(StrEnum):
+    SUSPECTED = "suspected"
+    FOUND = "found"
+
+
+class SenderRole(StrEnum):
+    PARENT = "parent"
+    ADVOCATE = "advocate"
+
+
+class SchoolRole(StrEnum):
+    PRINCIPAL = "principal"
+    SPECIAL_EDUCATION_DIRECTOR = "special_education_director"
+    SECTION_504_COORDINATOR = "section_504_coordinator"
+    CASE_MANAGER = "case_manager"
+    TEACHER = "teacher"
+    RELATED_SERVICE_PROVIDER = "related_service_provider"
+    SCHOOL_PSYCHOLOGIST = "school_psychologist"
+    COUNSELOR = "counselor"
+    SUPERINTENDENT = "superintendent"
+    STATE_AGENCY = "state_agency"
+    OTHER = "other"
+
+
+class Area(StrEnum):
+    """Areas of concern, of present levels and of goals."""
+
+    READING = "reading"
+    WRITING = "writing"
+    MATH = "math"
+    SPELLING = "spelling"
+    ATTENTION = "attention"
+    EXECUTIVE_FUNCTION = "executive_function"
+    BEHAVIOR = "behavior"
+    SOCIAL = "social"
+    EMOTIONAL = "emotional"
+    COMMUNICATION = "communication"
+    MOTOR = "motor"
+    SENSORY = "sensory"
+    HEALTH = "health"
+    HEARING = "hearing"
+    VISION = "vision"
+    SELF_HELP = "self_help"
+    TRANSITION = "transition"
+    OTHER = "other"
+
+
+class DeliveryMethod(StrEnum):
+    EMAIL = "email"
+    HAND = "hand"
+    CERTIFIED_MAIL = "certified_mail"
+    MAIL = "mail"
+    FAX = "fax"
+    PORTAL = "portal"
+
+
+AREA_LABELS: dict[Area, str] = {
+    Area.READING: "reading",
+    Area.WRITING: "writing",
+    Area.MATH: "math",
+    Area.SPELLING: "spelling",
+    Area.ATTENTION: "attention and focus",
+    Area.EXECUTIVE_FUNCTION: "organization and planning",
+    Area.BEHAVIOR: "behavior",
+    Area.SOCIAL: "social skills",
+    Area.EMOTIONAL: "emotional well-being",
+    Area.COMMUNICATION: "speech and language",
+    Area.MOTOR: "motor skills",
+    Area.SENSORY: "sensory processing",
+    Area.HEALTH: "health",
+    Area.HEARING: "hearing",
+    Area.VISION: "vision",
+    Area.SELF_HELP: "daily living skills",
+    Area.TRANSITION: "life after high school",
+    Area.OTHER: "other",
+}
+
+CATEGORY_LABELS: dict[IdeaCategory, str] = {
+    IdeaCategory.AUTISM: "autism",
+    IdeaCategory.DEAF_BLINDNESS: "deaf-blindness",
+    IdeaCategory.DEAFNESS: "deafness",
+    IdeaCategory.EMOTIONAL_DISTURBANCE: "emotional disturbance",
+    IdeaCategory.HEARING_IMPAIRMENT: "hearing impairment",
+    IdeaCategory.INTELLECTUAL_DISABILITY: "intellectual disability",
+    IdeaCategory.MULTIPLE_DISABILITIES: "multiple disabilities",
+    IdeaCategory.ORTHOPEDIC_IMPAIRMENT: "orthopedic impairment",
+    IdeaCategory.OTHER_HEALTH_IMPAIRMENT: "other health impairment",
+    IdeaCategory.SPECIFIC_LEARNING_DISABILITY: "specific learning disability",
+    IdeaCategory.SPEECH_LANGUAGE_IMPAIRMENT: "speech or language impairment",
+    IdeaCategory.TRAUMATIC_BRAIN_INJURY: "traumatic brain injury",
+    IdeaCategory.VISUAL_IMPAIRMENT: "visual impairment, including blindness",
+    IdeaCategory.DEVELOPMENTAL_DELAY: "developmental delay",
+}
+
+ROLE_LABELS: dict[SchoolRole, str] = {
+    SchoolRole.PRINCIPAL: "Principal",
+    SchoolRole.SPECIAL_EDUCATION_DIRECTOR: "Director of Special Education",
+    SchoolRole.SECTION_504_COORDINATOR: "Section 504 Coordinator",
+    SchoolRole.CASE_MANAGER: "Case Manager",
+    SchoolRole.TEACHER: "Teacher",
+    SchoolRole.RELATED_SERVICE_PROVIDER: "Related Service Provider",
+    SchoolRole.SCHOOL_PSYCHOLOGIST: "School Psychologist",
+    SchoolRole.COUNSELOR: "School Counselor",
+    SchoolRole.SUPERINTENDENT: "Superintendent",
+    SchoolRole.STATE_AGENCY: "State Department of Education",
+    SchoolRole.OTHER: "Staff member",
+}
+
+DELIVERY_LABELS: dict[DeliveryMethod, str] = {
+    DeliveryMethod.EMAIL: "email, with a request to confirm receipt",
+    DeliveryMethod.HAND: "hand delivery, with a date-stamped copy requested",
+    DeliveryMethod.CERTIFIED_MAIL: "certified mail, return receipt requested",
+    DeliveryMethod.MAIL: "first-class mail",
+    DeliveryMethod.FAX: "fax, with a transmission report kept",
+    DeliveryMethod.PORTAL: "the district's parent portal, with a screenshot of the confirmation kept",
+}
+
+
+# --------------------------------------------------------------------------- people
+
+
+class Address(_Model):
+    street: Line = Field("", title="street address")
+    street2: Line = Field("", title="apartment, suite or unit")
+    city: Line = Field("", title="city")
+    state: Line = Field("", title="state")
+    postal_code: Line = Field("", title="ZIP code")
+
+    @field_validator("postal_code")
+    @classmethod
+    def _zip(cls, value: str) -> str:
+        digits = value.replace("-", "").replace(" ", "")
+        if value and not (digits.isdigit() and len(digits) in (5, 9)):
+            raise ValueError("A ZIP code has 5 digits, or 5 + 4 digits (for example 97201-1234)")
+        return value
+
+    @field_validator("state")
+    @classmethod
+    def _state(cls, value: str) -> str:
+        return value.upper() if len(value) == 2 else value
+
+    def is_empty(self) -> bool:
+        return not any((self.street, self.street2, self.city, self.state, self.postal_code))
+
+    def lines(self) -> list[str]:
+        """The address as it is written on an envelope."""
+        out = [line for line in (self.street, self.street2) if line]
+        place = ", ".join(part for part in (self.city, self.state) if part)
+        if self.postal_code:
+            place = f"{place} {self.postal_code}".strip()
+        if place:
+            out.append(place)
+        return out
+
+
+def _check_email(value: str) -> str:
+    if value and ("@" not in value or value.startswith("@") or value.endswith("@") or " " in value):
+        raise ValueError("This email address does not look complete (for example name@example.org)")
+    return value
+
+
+Email = Annotated[Line, AfterValidator(_check_email)]
+
+
+class Child(_Model):
+    legal_first_name: Line = Field("", title="child's legal first name")
+    legal_middle_name: Line = Field("", title="child's middle name")
+    legal_last_name: Line = Field("", title="child's last name")
+    preferred_name: Line = Field("", title="name the child goes by")
+    date_of_birth: dt.date | None = Field(None, title="child's date of birth")
+    pronouns: Pronouns = Field(Pronouns.THEY, title="pronouns")
+    grade: Line = Field("", title="grade")
+    school: Line = Field("", title="school")
+    district: Line = Field("", title="school district")
+    state: Line = Field("", title="state")
+    student_id: Line = Field("", title="student ID")
+    home_language: Line = Field("", title="language spoken at home")
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _dob(cls, value: dt.date | None) -> dt.date | None:
+        if value is None:
+            return value
+        today = dt.date.today()
+        if value > today:
+            raise ValueError("The date of birth is in the future")
+        if value.year < today.year - 30:
+            raise ValueError("The date of birth is more than 30 years ago; please check the year")
+        return value
+
+    @field_validator("state")
+    @classmethod
+    def _state(cls, value: str) -> str:
+        return value.upper() if len(value) == 2 else value
+
+    @property
+    def full_legal_name(self) -> str:
+        parts = (self.legal_first_name, self.legal_middle_name, self.legal_last_name)
+        return " ".join(p for p in parts if p)
+
+    @property
+    def first_name(self) -> str:
+        return self.preferred_name or self.legal_first_name
+
+
+class Guardian(_Model):
+    id: str = Field(default_factory=new_id)
+    name: Line = Field("", title="guardian's name")
+    relationship: Line = Field("parent", title="relationship to the child")
+    address: Address = Field(default_factory=Address)
+    phone: Line = Field("", title="phone")
+    email: Email = Field("", title="email")
+    preferred_language: Line = Field("", title="preferred language")
+
+
+class Sender(_Model):
+    """Who signs the letters: a parent (usually a guardian) or an advocate."""
+
+    role: SenderRole = Field(SenderRole.PARENT, title="sender's role")
+    name: Line = Field("", title="sender's name")
+    organization: Line = Field("", title="organization")
+    title: Line = Field("", title="sender's title")
+    address: Address = Field(default_factory=Address)
+    phone: Line = Field("", title="sender's phone")
+    email: Email = Field("", title="sender's email")
+    signature_line: Line = Field("", title="signature line")
+
+    def is_empty(self) -> bool:
+        return not self.name
+
+
+class Contact(_Model):
+    id: str = Field(default_factory=new_id)
+    name: Line = Field("", title="contact's name")
+    role: SchoolRole = Field(SchoolRole.TEACHER, title="role")
+    title: Line = Field("", title="job title")
+    salutation: Line = Field("", title="how to greet them (e.g. Dr. Whitfield)")
+    subject: Line = Field("", title="subject or service")
+    email: Email = Field("", title="contact's email")
+    phone: Line = Field("", title="contact's phone")
+    address: Address = Field(default_factory=Address)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or ROLE_LABELS[self.role]
+
+
+# --------------------------------------------------------------------------- the child's needs
+
+
+class CategoryEntry(_Model):
+    category: IdeaCategory
+    status: CategoryStatus = CategoryStatus.SUSPECTED
+
+
+class Diagnosis(_Model):
+    id: str = Field(default_factory=new_id)
+    name: Line = Field("", title="diagnosis")
+    diagnosed_by: Line = Field("", title="diagnosed by")
+    date: dt.date | None = Field(None, title="date of diagnosis")
+
+
+class Example(_Model):
+    date: dt.date | None = Field(None, title="date of the example")
+    text: Block = Field("", title="what happened")
+
+
+class Concern(_Model):
+    id: str = Field(default_factory=new_id)
+    area: Area = Field(Area.OTHER, title="area")
+    description: Block = Field("", title="concern")
+    examples: list[Example] = Field(default_factory=list)
+    since: dt.date | None = Field(None, title="noticed since")
+
+
+class Intervention(_Model):
+    id: str = Field(default_factory=new_id)
+    description: Block = Field("", title="what was tried")
+    provider: Line = Field("", title="who provided it")
+    start: dt.date | None = Field(None, title="started")
+    end: dt.date | None = Field(None, title="ended")
+    result: Block = Field("", title="what happened")
+
+    @model_validator(mode="after")
+    def _order(self) -> Intervention:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("The end date is before the start date")
+        return self
+
+
+class PresentLevel(_Model):
+    id: str = Field(default_factory=new_id)
+    area: Area = Field(Area.OTHER, title="area")
+    summary: Block = Field("", title="what the child can do now")
+    baseline_value: Line = Field("", title="baseline score")
+    baseline_unit: Line = Field("", title="unit")
+    baseline_date: dt.date | None = Field(None, title="date measured")
+    source: Line = Field("", title="source of the data")
+
+
+class ChosenAccommodation(_Model):
+    """An accommodation picked for this child: from the catalogue (``catalogue_id``) or written by hand."""
+
+    id: str = Field(default_factory=new_id)
+    catalogue_id: str = ""
+    text: Line = Field("", title="accommodation")
+    category: Line = Field("", title="category")
+    details: Block = Field("", title="details (how much, when, who provides)")
+    reason: Block = Field("", title="why it is needed")
+    settings: list[str] = Field(default_factory=list)
+    is_modification: bool = False
+
+
+class Baseline(_Model):
+    value: Line = Field("", title="baseline value")
+    unit: Line = Field("", title="baseline unit")
+    date: dt.date | None = Field(None, title="baseline date")
+    source: Line = Field("", title="baseline source")
+
+
+class Criterion(_Model):
+    target_value: Line = Field("", title="target value")
+    unit: Line = Field("", title="target unit")
+    consistency: Line = Field("", title="how consistently (e.g. 4 of 5 probes)")
+
+
+class Measurement(_Model):
+    tool: Line = Field("", title="measured by")
+    collector: Line = Field("", title="who collects the data")
+    frequency: Line = Field("", title="how often")
+
+
+class Objective(_Model):
+    id: str = Field(default_factory=new_id)
+    by_date: dt.date | None = Field(None, title="objective date")
+    text: Block = Field("", title="objective")
+
+
+class Goal(_Model):
+    id: str = Field(default_factory=new_id)
+    area: Area = Field(Area.OTHER, title="goal area")
+    baseline: Baseline = Field(default_factory=Baseline)
+    condition: Line = Field("", title="condition (given …)")
+    behavior: Line = Field("", title="observable behavior")
+    criterion: Criterion = Field(default_factory=Criterion)
+    measurement: Measurement = Field(default_factory=Measurement)
+    timeframe_date: dt.date | None = Field(None, title="goal date")
+    by_annual_review: bool = False
+    reporting: Line = Field("", title="progress reports")
+    objectives: list[Objective] = Field(default_factory=list)
+    statement: Block = Field("", title="goal statement")
+    source: Line = Field("parent", title="who proposed the goal")
+    bank_id: str = ""
+
+
+class KeyDates(_Model):
+    request_date: dt.date | None = Field(None, title="date of the written request")
+    consent_date: dt.date | None = Field(None, title="date consent was signed")
+    last_evaluation_date: dt.date | None = Field(None, title="date of the last evaluation")
+    eligibility_date: dt.date | None = Field(None, title="eligibility decision")
+    iep_date: dt.date | None = Field(None, title="date of the current IEP or 504 plan")
+    next_meeting_date: dt.date | None = Field(None, title="next meeting")
+    annual_review_date: dt.date | None = Field(None, title="annual review due")
+    reevaluation_date: dt.date | None = Field(None, title="reevaluation due")
+
+
+class LogEntry(_Model):
+    id: str = Field(default_factory=new_id)
+    date: dt.date = Field(default_factory=dt.date.today, title="date sent")
+    template_id: str = ""
+    title: Line = Field("", title="letter")
+    recipient: Line = Field("", title="sent to")
+    delivery_method: DeliveryMethod | None = None
+    response_due: dt.date | None = Field(None, title="response due")
+    response_rule: Line = Field("", title="how the due date was worked out")
+    response_received: dt.date | None = Field(None, title="response received")
+    file_name: Line = ""
+    notes: Block = Field("", title="notes")
+
+
+# --------------------------------------------------------------------------- the case
+
+
+class Case(_Model):
+    schema_version: int = SCHEMA_VERSION
+    child: Child = Field(default_factory=Child)
+    guardians: list[Guardian] = Field(default_factory=list)
+    sender: Sender = Field(default_factory=Sender)
+    contacts: list[Contact] = Field(default_factory=list)
+    plan_status: PlanStatus = PlanStatus.NONE
+    categories: list[CategoryEntry] = Field(default_factory=list)
+    diagnoses: list[Diagnosis] = Field(default_factory=list)
+    strengths: list[Line] = Field(default_factory=list)
+    concerns: list[Concern] = Field(default_factory=list)
+    interventions: list[Intervention] = Field(default_factory=list)
+    present_levels: list[PresentLevel] = Field(default_factory=list)
+    accommodations: list[ChosenAccommodation] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    key_dates: KeyDates = Field(default_factory=KeyDates)
+    correspondence: list[LogEntry] = Field(default_factory=list)
+    notes: Block = Field("", title="notes")
+
+    @field_validator("strengths")
+    @classmethod
+    def _no_empty_strengths(cls, value: list[str]) -> list[str]:
+        return [s for s in value if s]
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def contacts_with_role(self, role: SchoolRole) -> list[Contact]:
+        return [c for c in self.contacts if c.role == role]
+
+    def effective_sender(self) -> Sender:
+        """The sender who signs: the case's sender, else the first guardian as a parent."""
+        if not self.sender.is_empty():
+            return self.sender
+        if self.guardians:
+            g = self.guardians[0]
+            return Sender(
+                role=SenderRole.PARENT,
+                name=g.name,
+                address=g.address,
+                phone=g.phone,
+                email=g.email,
+            )
+        return self.sender

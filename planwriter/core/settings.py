@@ -1,0 +1,62 @@
+"""User preferences (sender profile, letterhead, default state), saved as JSON in the app-data folder."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from planwriter.core.atomic import atomic_write_bytes
+from planwriter.core.model import Sender
+from planwriter.core.text import Line
+
+log = logging.getLogger(__name__)
+
+SETTINGS_NAME = "settings.json"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    sender: Sender = Field(default_factory=Sender)
+    letterhead: Line = Field("", title="letterhead document")
+    default_state: Line = Field("", title="default state")
+    recent_files: list[str] = Field(default_factory=list)
+    show_welcome: bool = True
+
+    def add_recent(self, path: str | os.PathLike[str], limit: int = 10) -> None:
+        text = str(Path(path))
+        self.recent_files = [text, *[p for p in self.recent_files if p != text]][:limit]
+
+    def letterhead_path(self) -> Path | None:
+        if self.letterhead and Path(self.letterhead).is_file():
+            return Path(self.letterhead)
+        return None
+
+
+def load_settings(folder: Path) -> Settings:
+    """Read settings from ``folder``; a missing or damaged file gives defaults (and is left alone)."""
+    path = folder / SETTINGS_NAME
+    try:
+        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError, ValidationError):
+        log.warning("The settings file could not be read; using defaults")
+        return Settings()
+
+
+def save_settings(settings: Settings, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(settings.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return atomic_write_bytes(folder / SETTINGS_NAME, data.encode("utf-8"))
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user app-data folder for planwriter (not created here)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("planwriter", appauthor=False, roaming=True))

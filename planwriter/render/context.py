@@ -1,0 +1,218 @@
+"""Builds the plain data a template sees from a case: no Qt, no pydantic objects, no None."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from planwriter.core.model import (
+    AREA_LABELS,
+    CATEGORY_LABELS,
+    DELIVERY_LABELS,
+    ROLE_LABELS,
+    Case,
+    CategoryStatus,
+    Contact,
+    PlanStatus,
+    Pronouns,
+    SchoolRole,
+    Sender,
+    SenderRole,
+)
+from planwriter.render.environment import Missing
+
+_PRONOUNS = {
+    Pronouns.HE: dict(they="he", them="him", their="his", theirs="his", themself="himself",
+                      are="is", have="has", were="was", do="does", s="", child="son"),
+    Pronouns.SHE: dict(they="she", them="her", their="her", theirs="hers", themself="herself",
+                       are="is", have="has", were="was", do="does", s="", child="daughter"),
+    Pronouns.THEY: dict(they="they", them="them", their="their", theirs="theirs",
+                        themself="themself", are="are", have="have", were="were", do="do",
+                        s="", child="child"),
+}
+
+PLAN_LABELS = {
+    PlanStatus.NONE: "no IEP or 504 plan yet",
+    PlanStatus.EVALUATING: "being evaluated",
+    PlanStatus.IEP: "an IEP",
+    PlanStatus.PLAN_504: "a Section 504 plan",
+}
+
+
+def pronoun_set(pronouns: Pronouns) -> dict[str, str]:
+    """Pronoun words for templates: ``p.they``, ``p.They``, ``p.are``, and the verb ending ``p.s``.
+
+    "{{ p.They }} struggle{{ p.s }}" gives "He struggles" or "They struggle".
+    """
+    words = dict(_PRONOUNS[pronouns])
+    words["s"] = "" if pronouns == Pronouns.THEY else "s"
+    words["es"] = "" if pronouns == Pronouns.THEY else "es"
+    for key in ("they", "them", "their", "theirs", "themself"):
+        words[key[:1].upper() + key[1:]] = words[key][:1].upper() + words[key][1:]
+    return words
+
+
+def plain(value: Any, label: str = "") -> Any:
+    """Turn model data into dicts and lists; empty values become :class:`Missing`."""
+    if isinstance(value, BaseModel):
+        return _model_dict(value, label)
+    if isinstance(value, list):
+        return [plain(v, label) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Missing(label or "information")
+    return value
+
+
+def _model_dict(model: BaseModel, owner: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, info in type(model).model_fields.items():
+        title = info.title or name.replace("_", " ")
+        out[name] = plain(getattr(model, name), title)
+    return out
+
+
+def address_lines(address: dict[str, Any]) -> list[str]:
+    lines = [address[k] for k in ("street", "street2") if address.get(k)]
+    place = ", ".join(address[k] for k in ("city", "state") if address.get(k))
+    if address.get("postal_code"):
+        place = f"{place} {address['postal_code']}".strip()
+    if place:
+        lines.append(place)
+    return lines
+
+
+def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -> dict[str, Any]:
+    """A recipient or cc entry; falls back to the role's title when no contact is on file."""
+    if contact is None:
+        title = ROLE_LABELS[role] if role else "Special Education Office"
+        district = case.child.district or case.child.school
+        return {
+            "id": "",
+            "name": "",
+            "title": title,
+            "role": role.value if role else "",
+            "organization": district,
+            "email": "",
+            "phone": "",
+            "address_lines": [],
+            "salutation": title,
+            "known": False,
+        }
+    data = plain(contact, "contact")
+    organization = case.child.district if contact.role in (
+        SchoolRole.SPECIAL_EDUCATION_DIRECTOR, SchoolRole.SUPERINTENDENT,
+        SchoolRole.SECTION_504_COORDINATOR,
+    ) else case.child.school
+    if contact.role == SchoolRole.STATE_AGENCY:
+        organization = ""
+    data.update(
+        title=contact.display_title,
+        organization=organization or case.child.district or case.child.school,
+        address_lines=contact.address.lines(),
+        salutation=contact.salutation or contact.name or contact.display_title,
+        known=bool(contact.name),
+    )
+    return data
+
+
+def sender_dict(sender: Sender, case: Case) -> dict[str, Any]:
+    data = plain(sender, "sender")
+    data["is_advocate"] = sender.role == SenderRole.ADVOCATE
+    data["address_lines"] = sender.address.lines()
+    relationship = "parent"
+    for guardian in case.guardians:
+        if guardian.name and guardian.name == sender.name and guardian.relationship:
+            relationship = guardian.relationship
+    data["relationship"] = relationship
+    return data
+
+
+def child_dict(case: Case) -> dict[str, Any]:
+    child = case.child
+    data = plain(child, "child")
+    data["full_name"] = child.full_legal_name or Missing("the child's name")
+    data["first_name"] = child.first_name or Missing("the child's first name")
+    data["last_name"] = child.legal_last_name or Missing("the child's last name")
+    data["date_of_birth"] = child.date_of_birth or Missing("the child's date of birth")
+    data["school"] = child.school or Missing("the child's school")
+    data["grade"] = child.grade or Missing("the child's grade")
+    data["district"] = child.district or Missing("the school district")
+    if child.date_of_birth:
+        today = dt.date.today()
+        dob = child.date_of_birth
+        data["age"] = today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
+    else:
+        data["age"] = Missing("the child's age")
+    return data
+
+
+def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything a template may use about the case (inputs and letter details are added later)."""
+    today = today or dt.date.today()
+    sender = case.effective_sender()
+    guardians = [plain(g, "guardian") for g in case.guardians if g.name]
+    for entry, guardian in zip(guardians, [g for g in case.guardians if g.name], strict=True):
+        entry["address_lines"] = guardian.address.lines()
+    concerns = []
+    for concern in case.concerns:
+        if not concern.description:
+            continue
+        item = plain(concern, "concern")
+        item["area_label"] = AREA_LABELS[concern.area]
+        item["examples"] = [plain(e, "example") for e in concern.examples if e.text]
+        concerns.append(item)
+    present_levels = []
+    for level in case.present_levels:
+        item = plain(level, "present level")
+        item["area_label"] = AREA_LABELS[level.area]
+        present_levels.append(item)
+    categories = [
+        {
+            "category": c.category.value,
+            "label": CATEGORY_LABELS[c.category],
+            "status": c.status.value,
+            "suspected": c.status == CategoryStatus.SUSPECTED,
+        }
+        for c in case.categories
+    ]
+    contacts_by_role: dict[str, list[dict[str, Any]]] = {}
+    for contact in case.contacts:
+        contacts_by_role.setdefault(contact.role.value, []).append(
+            contact_dict(contact, contact.role, case)
+        )
+    areas = []
+    for concern in case.concerns:
+        label = AREA_LABELS[concern.area]
+        if concern.description and label not in areas:
+            areas.append(label)
+    return {
+        "today": today,
+        "child": child_dict(case),
+        "p": pronoun_set(case.child.pronouns),
+        "guardians": guardians,
+        "family": [g["name"] for g in guardians],
+        "sender": sender_dict(sender, case),
+        "plan_status": case.plan_status.value,
+        "plan_label": PLAN_LABELS[case.plan_status],
+        "has_iep": case.plan_status == PlanStatus.IEP,
+        "has_504": case.plan_status == PlanStatus.PLAN_504,
+        "categories": categories,
+        "suspected_categories": [c["label"] for c in categories if c["suspected"]],
+        "found_categories": [c["label"] for c in categories if not c["suspected"]],
+        "diagnoses": [plain(d, "diagnosis") for d in case.diagnoses if d.name],
+        "strengths": list(case.strengths),
+        "concerns": concerns,
+        "concern_areas": areas,
+        "interventions": [plain(i, "intervention") for i in case.interventions if i.description],
+        "present_levels": present_levels,
+        "accommodations": [plain(a, "accommodation") for a in case.accommodations if a.text],
+        "goals": [plain(g, "goal") for g in case.goals],
+        "key_dates": plain(case.key_dates, "date"),
+        "contacts": contacts_by_role,
+        "delivery_labels": {k.value: v for k, v in DELIVERY_LABELS.items()},
+    }

@@ -1,0 +1,280 @@
+"""Blocks → .docx with python-docx, every block mapped to a named style of the reference document."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import logging
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from planwriter import __version__
+from planwriter.core.atomic import atomic_write_bytes
+from planwriter.core.paths import templates_dir
+from planwriter.render.blocks import Document, Heading, ListBlock, PageBreak, Paragraph, Run, Table
+
+log = logging.getLogger(__name__)
+
+REFERENCE_NAME = "reference.docx"
+
+#: Styles planwriter writes with; a letterhead missing one gets it from the reference document.
+STYLES = (
+    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2",
+    "List Number", "List Number 2", "List Continue", "List Continue 2", "Quote", "Sender",
+    "Letter Date", "Delivery", "Recipient", "Subject", "Salutation", "Closing", "Signature",
+    "Letter Note", "Table Text", "Table Heading", "Table Grid",
+)
+
+
+def reference_path() -> Path:
+    return templates_dir() / REFERENCE_NAME
+
+
+class DocxWriter:
+    """Writes :class:`Document` blocks into a copy of the reference document or a letterhead."""
+
+    def __init__(self, letterhead: Path | None = None) -> None:
+        self.letterhead = letterhead
+
+    # ----------------------------------------------------------------- public
+
+    def write(self, document: Document, path: Path) -> Path:
+        data = self.to_bytes(document)
+        atomic_write_bytes(path, data)
+        log.info("Exported a %s document", document.kind)
+        return path
+
+    def to_bytes(self, document: Document) -> bytes:
+        doc = self._base()
+        self._doc = doc
+        for block in document.blocks:
+            self._block(block)
+        self._properties(doc, document)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+
+    # ----------------------------------------------------------------- base document
+
+    def _base(self) -> docx.document.Document:
+        doc = docx.Document(str(self.letterhead or reference_path()))
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        if self.letterhead is not None:
+            self._copy_missing_styles(doc)
+        return doc
+
+    def _copy_missing_styles(self, doc: docx.document.Document) -> None:
+        reference = docx.Document(str(reference_path()))
+        have = {s.name for s in doc.styles}
+        target = doc.styles.element
+        for name in STYLES:
+            if name in have:
+                continue
+            try:
+                source = reference.styles[name].element
+            except KeyError:
+                continue
+            target.append(copy.deepcopy(source))
+        # Numbered and bulleted styles refer to numbering definitions the letterhead may lack.
+        self._copy_numbering(reference, doc)
+
+    @staticmethod
+    def _copy_numbering(reference: docx.document.Document, doc: docx.document.Document) -> None:
+        try:
+            ref_numbering = reference.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        numbering = doc.part.numbering_part.element
+        have_abstract = {a.get(qn("w:abstractNumId")) for a in numbering.findall(qn("w:abstractNum"))}
+        have_num = {n.get(qn("w:numId")) for n in numbering.findall(qn("w:num"))}
+        first_num = numbering.find(qn("w:num"))
+        for abstract in ref_numbering.findall(qn("w:abstractNum")):
+            if abstract.get(qn("w:abstractNumId")) not in have_abstract:
+                if first_num is not None:
+                    first_num.addprevious(copy.deepcopy(abstract))
+                else:
+                    numbering.append(copy.deepcopy(abstract))
+        for num in ref_numbering.findall(qn("w:num")):
+            if num.get(qn("w:numId")) not in have_num:
+                numbering.append(copy.deepcopy(num))
+
+    # ----------------------------------------------------------------- blocks
+
+    def _block(self, block: object, depth: int = 0) -> None:
+        if isinstance(block, Heading):
+            style = "Title" if block.level == 0 else f"Heading {block.level}"
+            self._paragraph(block.runs, style)
+        elif isinstance(block, Paragraph):
+            self._paragraph(block.runs, block.style)
+        elif isinstance(block, ListBlock):
+            self._list(block, depth)
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, PageBreak):
+            self._doc.add_page_break()
+
+    def _paragraph(self, runs: list[Run], style: str) -> DocxParagraph:
+        paragraph = self._doc.add_paragraph(style=self._style(style))
+        self._runs(paragraph, runs)
+        return paragraph
+
+    def _style(self, name: str) -> str:
+        try:
+            self._doc.styles[name]
+        except KeyError:
+            return "Normal"
+        return name
+
+    @staticmethod
+    def _runs(paragraph: DocxParagraph, runs: list[Run]) -> None:
+        for run in runs:
+            pieces = run.text.split("\n")
+            for n, piece in enumerate(pieces):
+                if n:
+                    paragraph.add_run().add_break()
+                if not piece:
+                    continue
+                docx_run = paragraph.add_run(piece)
+                if run.bold:
+                    docx_run.bold = True
+                if run.italic:
+                    docx_run.italic = True
+                if run.missing:
+                    docx_run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+    def _list(self, block: ListBlock, depth: int) -> None:
+        level = min(depth, 1)
+        base = "List Number" if block.ordered else "List Bullet"
+        style = base if level == 0 else f"{base} 2"
+        continue_style = "List Continue" if level == 0 else "List Continue 2"
+        num_id = self._restart_numbering(style, block.start) if block.ordered else None
+        for item in block.items:
+            first = True
+            for inner in item.blocks:
+                if isinstance(inner, Paragraph) and first:
+                    paragraph = self._paragraph(inner.runs, style)
+                    if num_id is not None:
+                        self._set_num(paragraph, num_id, level)
+                    first = False
+                elif isinstance(inner, Paragraph):
+                    self._paragraph(inner.runs, continue_style)
+                elif isinstance(inner, ListBlock):
+                    self._list(inner, depth + 1)
+                else:
+                    self._block(inner, depth + 1)
+
+    def _restart_numbering(self, style_name: str, start: int) -> str | None:
+        """A fresh numbering instance for each numbered list, so every list starts at ``start``."""
+        try:
+            style = self._doc.styles[style_name]
+        except KeyError:
+            return None
+        num_pr = style.element.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        if num_pr is None:
+            return None
+        num_id_el = num_pr.find(qn("w:numId"))
+        if num_id_el is None:
+            return None
+        numbering = self._doc.part.numbering_part.element
+        abstract_id = None
+        for num in numbering.findall(qn("w:num")):
+            if num.get(qn("w:numId")) == num_id_el.get(qn("w:val")):
+                abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        if abstract_id is None:
+            return None
+        ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+        new_id = str(max(ids, default=0) + 1)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), new_id)
+        abstract = OxmlElement("w:abstractNumId")
+        abstract.set(qn("w:val"), abstract_id)
+        num.append(abstract)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        start_override = OxmlElement("w:startOverride")
+        start_override.set(qn("w:val"), str(start))
+        override.append(start_override)
+        num.append(override)
+        numbering.append(num)
+        return new_id
+
+    @staticmethod
+    def _set_num(paragraph: DocxParagraph, num_id: str, level: int) -> None:
+        p_pr = paragraph._p.get_or_add_pPr()
+        num_pr = p_pr.get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = int(num_id)
+
+    def _table(self, block: Table) -> None:
+        columns = max([len(block.header)] + [len(r) for r in block.rows])
+        table = self._doc.add_table(rows=0, cols=columns)
+        table.style = self._style("Table Grid")
+        if block.header:
+            cells = table.add_row().cells
+            for cell, runs in zip(cells, block.header, strict=False):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self._style("Table Heading")
+                self._runs(paragraph, runs)
+                _shade(cell, "D9E2F3")
+            _repeat_header(table.rows[0])
+        for row in block.rows:
+            cells = table.add_row().cells
+            for cell, runs in zip(cells, row, strict=False):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self._style("Table Text")
+                self._runs(paragraph, runs)
+        if block.widths:
+            total = sum(block.widths)
+            section = self._doc.sections[-1]
+            usable = section.page_width - section.left_margin - section.right_margin
+            for row in table.rows:
+                for cell, share in zip(row.cells, block.widths, strict=False):
+                    cell.width = int(usable * share / total)
+        # A little space after the table so the next paragraph does not touch it.
+        self._doc.add_paragraph(style=self._style("Normal")).paragraph_format.space_after = Pt(2)
+
+    # ----------------------------------------------------------------- metadata
+
+    @staticmethod
+    def _properties(doc: docx.document.Document, document: Document) -> None:
+        props = doc.core_properties
+        props.title = document.title
+        props.author = document.author or "planwriter"
+        props.last_modified_by = document.author or "planwriter"
+        props.subject = document.subject
+        props.language = document.language
+        props.comments = f"Drafted with planwriter {__version__}. Not legal advice."
+        props.category = document.kind
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+        props.created = now
+        props.modified = now
+        props.revision = 1
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc_pr.append(shading)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+__all__ = ["STYLES", "DocxWriter", "reference_path"]

@@ -1,0 +1,131 @@
+"""The standard letter layout, built from structured data rather than template text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from planwriter.core.model import DELIVERY_LABELS, DeliveryMethod, Sender
+from planwriter.render.blocks import Block, Paragraph, Run
+from planwriter.render.environment import Missing, long_date
+
+
+@dataclass
+class LetterOptions:
+    """Choices made for one letter: date, recipient, copies, enclosures, how it is sent."""
+
+    date: dt.date | None = None
+    recipient_id: str | None = None  # a contact's id; None picks the template's default role
+    cc_ids: list[str] | None = None  # None copies the contacts in the template's cc roles
+    delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
+    enclosures: list[str] = field(default_factory=list)
+    sender: Sender | None = None  # overrides the case's sender (the app's sender profile)
+    letterhead: bool = False  # the sender's details are printed by a letterhead instead
+
+
+def _text(value: Any) -> list[Run]:
+    """Runs for one value of the letter frame; a missing value becomes a highlighted placeholder."""
+    if isinstance(value, Missing):
+        return [Run(f"[{value.label}]", missing=True)]
+    return [Run(str(value))] if value else []
+
+
+def _lines(values: list[Any]) -> list[Run]:
+    runs: list[Run] = []
+    for value in values:
+        piece = _text(value)
+        if not piece:
+            continue
+        if runs:
+            runs.append(Run("\n"))
+        runs.extend(piece)
+    return _merge(runs)
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    for run in runs:
+        if out and out[-1].missing == run.missing and not run.bold and not out[-1].bold:
+            out[-1] = Run(out[-1].text + run.text, missing=run.missing)
+        else:
+            out.append(run)
+    return out
+
+
+def _missing_labels(values: list[Any], into: list[str]) -> None:
+    for value in values:
+        if isinstance(value, Missing) and value.label not in into:
+            into.append(value.label)
+
+
+def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missing: list[str]) -> list[Block]:
+    """Sender, date, delivery, recipient, subject line and salutation."""
+    sender, child, recipient = ctx["sender"], ctx["child"], ctx["recipient"]
+    blocks: list[Block] = []
+    if not options.letterhead:
+        sender_lines: list[Any] = [sender["name"]]
+        if sender["is_advocate"]:
+            sender_lines += [sender[k] for k in ("title", "organization") if sender[k]]
+        sender_lines += sender["address_lines"] or [Missing("the sender's mailing address")]
+        sender_lines += [sender[k] for k in ("phone", "email") if sender[k]]
+        _missing_labels(sender_lines, missing)
+        blocks.append(Paragraph(_lines(sender_lines), "Sender"))
+    blocks.append(Paragraph(_text(long_date(ctx["letter_date"])), "Letter Date"))
+    if options.delivery is not None:
+        blocks.append(Paragraph([Run(f"Sent by {DELIVERY_LABELS[options.delivery]}")], "Delivery"))
+    recipient_lines: list[Any] = [recipient["name"]] if recipient["name"] else []
+    recipient_lines.append(recipient["title"])
+    if recipient["organization"]:
+        recipient_lines.append(recipient["organization"])
+    recipient_lines += recipient["address_lines"]
+    if recipient["email"] and not recipient["address_lines"]:
+        recipient_lines.append(recipient["email"])
+    _missing_labels(recipient_lines, missing)
+    blocks.append(Paragraph(_lines(recipient_lines), "Recipient"))
+
+    subject_lines: list[Any] = [f"Re: {subject}"]
+    ident = [child["full_name"]]
+    student = [Run("Student: ", bold=True), *_text(child["full_name"])]
+    student += [Run(", date of birth ")] + _text(long_date(child["date_of_birth"]))
+    _missing_labels(ident + [child["date_of_birth"]], missing)
+    school_runs = [Run("School: ", bold=True), *_text(child["school"])]
+    school_runs += [Run(", grade ")] + _text(child["grade"])
+    _missing_labels([child["school"], child["grade"]], missing)
+    runs: list[Run] = [Run(subject_lines[0], bold=True), Run("\n"), *student, Run("\n"), *school_runs]
+    if child["student_id"]:
+        runs += [Run("\n"), Run("Student ID: ", bold=True), *_text(child["student_id"])]
+    blocks.append(Paragraph(runs, "Subject"))
+    blocks.append(Paragraph([Run(f"Dear {recipient['salutation']}:")], "Salutation"))
+    return blocks
+
+
+def letter_foot(ctx: dict[str, Any], options: LetterOptions, cc: list[dict[str, Any]], missing: list[str]) -> list[Block]:
+    """Closing, signature, copies, enclosures."""
+    sender = ctx["sender"]
+    blocks: list[Block] = [Paragraph([Run("Sincerely,")], "Closing")]
+    signature: list[Any] = [sender["signature_line"] or sender["name"]]
+    if sender["is_advocate"]:
+        signature += [sender[k] for k in ("title", "organization") if sender[k]]
+        if ctx["family"]:
+            signature.append(f"On behalf of {_join(ctx['family'])}")
+    elif sender["relationship"] and sender["relationship"] != "parent":
+        signature.append(sender["relationship"][:1].upper() + sender["relationship"][1:])
+    _missing_labels(signature, missing)
+    blocks.append(Paragraph(_lines(signature), "Signature"))
+    if cc:
+        names = []
+        for person in cc:
+            name = person["name"] if person["name"] else ""
+            names.append(f"{name}, {person['title']}" if name else person["title"])
+        blocks.append(Paragraph([Run("cc: " + "; ".join(names))], "Letter Note"))
+    if options.enclosures:
+        label = "Enclosure" if len(options.enclosures) == 1 else "Enclosures"
+        blocks.append(Paragraph([Run(f"{label}: " + "; ".join(options.enclosures))], "Letter Note"))
+    return blocks
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
