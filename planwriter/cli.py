@@ -61,19 +61,6 @@ def _registry(args: argparse.Namespace):
     return Registry.load(user_dir=user_dir)
 
 
-def safe_file_name(text: str) -> str:
-    bad = '<>:"/\\|?*'
-    cleaned = "".join("-" if c in bad or ord(c) < 32 else c for c in text)
-    return " ".join(cleaned.split()).strip(" .") or "document"
-
-
-def suggested_file_name(title: str, child_name: str, date: dt.date | None = None) -> str:
-    """``2026-11-28 Request for evaluation - Alex Rivera.docx``."""
-    date = date or dt.date.today()
-    name = f"{date.isoformat()} {title}" + (f" - {child_name}" if child_name else "")
-    return safe_file_name(name) + ".docx"
-
-
 # --------------------------------------------------------------------------- commands
 
 
@@ -165,7 +152,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from planwriter.core import casefile
     from planwriter.core.sample import sample_case
-    from planwriter.render.engine import export
+    from planwriter.render.batch import export_all
 
     out = Path(args.outdir)
     try:
@@ -176,23 +163,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     case_path = out / "Sample case - Alex Rivera.pwcase"
     casefile.save(case, case_path, keep_backup=False)
     _out(f"Wrote {case_path}")
-    registry = _registry(args)
-    today = dt.date.today()
-    for template in registry.all():
-        if not template.builtin:
-            continue
-        path = out / suggested_file_name(template.meta.title, case.child.full_legal_name, today)
-        export(case, template.id, path, template.meta.sample_inputs, registry=registry, today=today)
-        _out(f"Wrote {path}")
-    for extra in DEMO_EXTRAS:
-        for written in extra(case, out):
-            _out(f"Wrote {written}")
+    for exported in export_all(case, out, registry=_registry(args)):
+        _out(f"Wrote {exported.path}")
     return EXIT_OK
-
-
-#: Extra documents for ``demo`` that are not templates (accommodation lists, goal documents…):
-#: each callable takes the sample case and the folder and returns the paths it wrote.
-DEMO_EXTRAS: list[Callable[[Any, Path], list[Path]]] = []
 
 
 # --------------------------------------------------------------------------- parser

@@ -1,0 +1,36 @@
+"""Shared test setup: headless Qt, the gui marker, and sample data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Must be set before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    gui_dir = TESTS / "gui"
+    for item in items:
+        if gui_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def sample_case():
+    from planwriter.core.sample import sample_case as load
+
+    return load()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A per-test app-data folder (settings, recovery copies, user templates)."""
+    folder = tmp_path / "appdata"
+    folder.mkdir()
+    return folder
