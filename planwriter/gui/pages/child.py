@@ -1,0 +1,172 @@
+"""Child & family: who the child is, the parents or guardians, and who signs the letters."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from planwriter.core.model import Address, Guardian, Pronouns, Sender, SenderRole
+from planwriter.gui.appcontext import AppContext
+from planwriter.gui.pages.base import CasePage
+from planwriter.gui.widgets import (
+    ChoiceField,
+    DateField,
+    FormSection,
+    ModelBinding,
+    RepeatableEditor,
+    ScrollPage,
+    TextField,
+    add_address_fields,
+    group_box,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ChildPage(CasePage):
+    """The child's names, birth date, school, and the family; every field is stored as it is typed."""
+
+    nav_title = "Child & family"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.nav_title = self.tr("Child & family")
+        self.scroll = ScrollPage(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self.scroll.add_heading(
+            self.tr("Child & family"),
+            self.tr("The basics that go into every letter. Everything is kept only in your case file "
+                    "on this computer."),
+        )
+        self.child_form = self._build_child()
+        self.scroll.add(group_box(self.tr("Your child"), self.child_form))
+        self.guardians = self._build_guardians()
+        self.scroll.add(group_box(
+            self.tr("Parents and guardians"), self.guardians,
+            intro=self.tr("Everyone who has a say in school decisions for your child. The first one "
+                          "listed signs the letters unless you fill in “Who signs the letters” below."),
+        ))
+        self.sender_form = self._build_sender()
+        self.scroll.add(group_box(
+            self.tr("Who signs the letters"), self.sender_form,
+            intro=self.tr("Leave the name empty to sign as the first parent or guardian above (or as the "
+                          "sender saved in Settings). Fill it in if someone else writes for the family, "
+                          "for example an advocate."),
+        ))
+        self.scroll.finish()
+        for part in (self.child_form, self.guardians, self.sender_form):
+            part.edited.connect(self.changed)
+
+    # ------------------------------------------------------------------ building
+    def _child(self):
+        return self.case.child if self.case is not None else None
+
+    def _build_child(self) -> FormSection:
+        form = FormSection(self)
+
+        def text(name: str, label: str, help: str = "", placeholder: str = "") -> TextField:
+            field = TextField(label, ModelBinding(self._child, name), help=help, placeholder=placeholder)
+            form.add(field)
+            return field
+
+        self.first_name_edit = text("legal_first_name", self.tr("Legal first name"),
+                                    self.tr("As it appears on school records."))
+        self.middle_name_edit = text("legal_middle_name", self.tr("Middle name"))
+        self.last_name_edit = text("legal_last_name", self.tr("Last name"))
+        self.preferred_name_edit = text(
+            "preferred_name", self.tr("Goes by"),
+            self.tr("The name your child uses every day, if it differs from the legal first name. "
+                    "Letters use it after the first mention."),
+            self.tr("For example Alex"),
+        )
+        self.dob_edit = DateField(
+            self.tr("Date of birth"), ModelBinding(self._child, "date_of_birth"),
+            help=self.tr("Type it as YYYY-MM-DD (for example 2017-03-14) or use the calendar."),
+        )
+        form.add(self.dob_edit)
+        self.pronouns_edit = ChoiceField(
+            self.tr("Pronouns"), ModelBinding(self._child, "pronouns"),
+            [(Pronouns.HE, self.tr("he / him")), (Pronouns.SHE, self.tr("she / her")),
+             (Pronouns.THEY, self.tr("they / them"))],
+            help=self.tr("Used when a letter talks about your child."),
+        )
+        form.add(self.pronouns_edit)
+        self.grade_edit = text("grade", self.tr("Grade"), placeholder=self.tr("For example 3, K or Pre-K"))
+        self.school_edit = text("school", self.tr("School"), placeholder=self.tr("Full name of the school"))
+        self.district_edit = text("district", self.tr("School district"))
+        self.state_edit = text(
+            "state", self.tr("State"),
+            self.tr("Two letters, for example OR. Deadlines in the letters follow your state's rules."),
+        )
+        self.student_id_edit = text("student_id", self.tr("Student ID"),
+                                    self.tr("Optional. Helps the school find the right file."))
+        self.home_language_edit = text(
+            "home_language", self.tr("Language spoken at home"),
+            self.tr("Optional. The school must offer an interpreter at meetings if you need one."),
+        )
+        return form
+
+    def _build_guardians(self) -> RepeatableEditor:
+        editor = RepeatableEditor(
+            self.tr("parent or guardian"), self.tr("parents and guardians"),
+            items=lambda: self.case.guardians if self.case is not None else None,
+            factory=Guardian,
+            summary=lambda g: f"{g.name} ({g.relationship})" if g.name and g.relationship else g.name,
+        )
+        form = editor.form
+        current = editor.current
+
+        def address() -> Address | None:
+            guardian = current()
+            return guardian.address if guardian is not None else None
+
+        form.add(TextField(self.tr("Name"), ModelBinding(current, "name"),
+                           placeholder=self.tr("First and last name")))
+        form.add(TextField(self.tr("Relationship"), ModelBinding(current, "relationship"),
+                           help=self.tr("For example mother, father, grandmother, foster parent."),))
+        form.add(TextField(self.tr("Phone"), ModelBinding(current, "phone")))
+        form.add(TextField(self.tr("Email"), ModelBinding(current, "email")))
+        form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language")))
+        add_address_fields(form, address, self.tr("guardian"))
+        self.guardian_name_edit = form.fields()[0]
+        return editor
+
+    def _sender(self) -> Sender | None:
+        return self.case.sender if self.case is not None else None
+
+    def _sender_address(self) -> Address | None:
+        sender = self._sender()
+        return sender.address if sender is not None else None
+
+    def _build_sender(self) -> FormSection:
+        form = FormSection(self)
+        binding = self._sender
+        self.sender_role_edit = ChoiceField(
+            self.tr("Writes as"), ModelBinding(binding, "role"),
+            [(SenderRole.PARENT, self.tr("Parent or guardian")), (SenderRole.ADVOCATE, self.tr("Advocate"))],
+            help=self.tr("An advocate's letters say they write for the family, with its permission."),
+        )
+        form.add(self.sender_role_edit)
+        self.sender_name_edit = form.add(TextField(
+            self.tr("Name"), ModelBinding(binding, "name"),
+            help=self.tr("Empty: the first parent or guardian above signs."),
+        ))
+        form.add(TextField(self.tr("Organization"), ModelBinding(binding, "organization"),
+                           help=self.tr("Advocates only: the organization you work for, if any.")))
+        form.add(TextField(self.tr("Title"), ModelBinding(binding, "title"),
+                           placeholder=self.tr("For example Special Education Advocate")))
+        form.add(TextField(self.tr("Phone"), ModelBinding(binding, "phone")))
+        form.add(TextField(self.tr("Email"), ModelBinding(binding, "email")))
+        form.add(TextField(self.tr("Signature line"), ModelBinding(binding, "signature_line"),
+                           help=self.tr("Optional. Printed under the name, for example “Parent of Alex "
+                                        "Rivera”.")))
+        add_address_fields(form, self._sender_address, self.tr("sender"))
+        return form
+
+    # ------------------------------------------------------------------ CasePage
+    def refresh(self) -> None:
+        for part in (self.child_form, self.guardians, self.sender_form):
+            part.refresh()
