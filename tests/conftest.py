@@ -13,6 +13,16 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 TESTS = Path(__file__).resolve().parent
 
+# Property-based tests: a quick profile by default, a thorough one on request
+# (HYPOTHESIS_PROFILE=thorough pytest tests/render/test_escaping.py).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     gui_dir = TESTS / "gui"

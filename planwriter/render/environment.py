@@ -12,7 +12,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from planwriter.render.markup import MISSING_CLOSE, MISSING_OPEN, escape
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
 

@@ -100,7 +100,9 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
     return blocks
 
 
-def letter_foot(ctx: dict[str, Any], options: LetterOptions, cc: list[dict[str, Any]], missing: list[str]) -> list[Block]:
+def letter_foot(
+    ctx: dict[str, Any], options: LetterOptions, cc: list[dict[str, Any]], missing: list[str]
+) -> list[Block]:
     """Closing, signature, copies, enclosures."""
     sender = ctx["sender"]
     blocks: list[Block] = [Paragraph([Run("Sincerely,")], "Closing")]
