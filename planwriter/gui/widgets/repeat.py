@@ -65,6 +65,10 @@ class _ListBase(QWidget):
         self.list.setAccessibleName(plural[:1].upper() + plural[1:])
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.buttons = _ItemButtons(noun, self)
         self.add_button = self.buttons.add_button
         self.remove_button = self.buttons.remove_button
@@ -153,6 +157,7 @@ class RepeatableEditor(_ListBase):
         summary: Callable[[Any], str],
         help: str = "",
         parent: QWidget | None = None,
+        stacked: bool = False,
     ) -> None:
         super().__init__(noun, plural, parent)
         self._items = items
@@ -169,9 +174,13 @@ class RepeatableEditor(_ListBase):
         left.addWidget(self.buttons)
         left_box = QWidget(self)
         left_box.setLayout(left)
-        left_box.setMinimumWidth(190)
-        left_box.setMaximumWidth(280)
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 5)
+        if stacked:
+            # Nested editors (examples of a concern) are narrow: the form goes under the list.
+            self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 7)
+        else:
+            left_box.setMinimumWidth(190)
+            left_box.setMaximumWidth(280)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -183,7 +192,7 @@ class RepeatableEditor(_ListBase):
         outer.setContentsMargins(0, 0, 0, 0)
         if help:
             outer.addWidget(help_label(help, self))
-        row = QHBoxLayout()
+        row = QVBoxLayout() if stacked else QHBoxLayout()
         row.addWidget(left_box)
         row.addLayout(right, 1)
         outer.addLayout(row)
