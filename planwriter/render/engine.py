@@ -14,10 +14,10 @@ from typing import Any
 from jinja2 import TemplateError as JinjaError
 from jinja2 import TemplateSyntaxError, UndefinedError
 
-from planwriter.core.deadlines import add_days, due_date, timelines
+from planwriter.core.deadlines import DayUnit, add_days, due_date, timelines
 from planwriter.core.model import Case, SchoolRole
 from planwriter.render.blocks import Document, Heading, Run
-from planwriter.render.context import build_context, contact_dict
+from planwriter.render.context import build_context, contact_dict, plain, sender_dict
 from planwriter.render.environment import (
     TemplateBug,
     collect_missing,
@@ -100,8 +100,6 @@ def _response(template: Template, letter_date: dt.date, state: str) -> dict[str,
                         rule_unit=due.rule.unit.value, rule_state=due.state or "")
             info["reply_by"] = due.date
     if rule.requested_days:
-        from planwriter.core.deadlines import DayUnit
-
         asked = add_days(letter_date, rule.requested_days, DayUnit(rule.requested_unit), state)
         info.update(requested_days=rule.requested_days, requested_unit=rule.requested_unit)
         if info["reply_by"] is None or asked < info["reply_by"]:
@@ -170,18 +168,10 @@ def render_document(
     values = validate_inputs(template, inputs or {})
     context = build_context(case, today=today)
     if options.sender is not None and not options.sender.is_empty() and case.sender.is_empty():
-        from planwriter.render.context import sender_dict
-
         context["sender"] = sender_dict(options.sender, case)
     letter_date = options.date or today or dt.date.today()
     context["letter_date"] = letter_date
-    from planwriter.render.context import plain
-
-    context["inputs"] = {
-        spec.name: plain(values[spec.name], spec.label.lower()) if values[spec.name] is not None
-        else plain(None, spec.label.lower())
-        for spec in template.meta.inputs
-    }
+    context["inputs"] = {spec.name: plain(values[spec.name], spec.label.lower()) for spec in template.meta.inputs}
     state = case.child.state or ""
     context["response"] = _response(template, letter_date, state)
     context["meta"] = {"title": template.meta.title, "id": template.meta.id}
