@@ -1,0 +1,364 @@
+"""New, Open, Save, Save As, Close; the unsaved-changes prompt; recent files; recovery copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from planwriter.core.model import Case
+    from planwriter.gui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+EXTENSION = ".pwcase"  # the same as planwriter.core.casefile.EXTENSION, without importing pydantic early
+RECOVERY_NAME = "recovery" + EXTENSION
+RECOVERY_INFO_NAME = "recovery.json"
+#: How often a recovery copy of a modified case is written.
+AUTOSAVE_INTERVAL_MS = 30_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FileController", text)
+
+
+# --------------------------------------------------------------------------- small dialogs
+
+
+class Choice(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class UnsavedChangesDialog(QMessageBox):
+    """Save / Don't save / Cancel, asked before the open case is closed or replaced."""
+
+    def __init__(self, case_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Unsaved changes"))
+        self.setText(self.tr("Do you want to save the changes to “{name}”?").format(name=case_name))
+        self.setInformativeText(self.tr("If you don't save, the changes since you last saved will be lost."))
+        self.save_button = self.addButton(QMessageBox.StandardButton.Save)
+        self.discard_button = self.addButton(QMessageBox.StandardButton.Discard)
+        self.discard_button.setText(self.tr("&Don't save"))
+        self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(self.save_button)
+        self.setEscapeButton(self.cancel_button)
+
+    def choice(self) -> Choice:
+        clicked = self.clickedButton()
+        if clicked is self.save_button:
+            return Choice.SAVE
+        if clicked is self.discard_button:
+            return Choice.DISCARD
+        return Choice.CANCEL
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, case_name: str) -> Choice:
+        dialog = cls(case_name, parent)
+        dialog.exec()
+        return dialog.choice()
+
+
+class RecoveryDialog(QMessageBox):
+    """Offers the recovery copy found at start (planwriter did not close normally last time)."""
+
+    def __init__(self, case_name: str, saved_at: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Recover unsaved changes?"))
+        self.setText(self.tr("planwriter did not close normally last time. Unsaved changes to “{name}” "
+                             "were kept.").format(name=case_name))
+        when = self.tr(" (copy made {time})").format(time=saved_at) if saved_at else ""
+        self.setInformativeText(
+            self.tr("Do you want to recover them{when}? If you discard them, they are deleted.").format(when=when)
+        )
+        self.recover_button = self.addButton(self.tr("&Recover"), QMessageBox.ButtonRole.AcceptRole)
+        self.discard_button = self.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        self.setDefaultButton(self.recover_button)
+        self.setEscapeButton(self.recover_button)
+
+    def accepted_recovery(self) -> bool:
+        return self.clickedButton() is not self.discard_button
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, case_name: str, saved_at: str) -> bool:
+        dialog = cls(case_name, saved_at, parent)
+        dialog.exec()
+        return dialog.accepted_recovery()
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_open_path(parent: QWidget | None, start_dir: str) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _tr("Open a case"), start_dir, _tr("planwriter cases (*.pwcase);;All files (*)")
+    )
+    return Path(path) if path else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("Save the case as"), suggested, _tr("planwriter cases (*.pwcase)")
+    )
+    if not path:
+        return None
+    path = Path(path)
+    return path if path.suffix.lower() == EXTENSION else path.with_name(path.name + EXTENSION)
+
+
+def _file_name_part(text: str) -> str:
+    cleaned = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in text)
+    return " ".join(cleaned.split()).strip(" .")
+
+
+# --------------------------------------------------------------------------- the controller
+
+
+class FileController(QObject):
+    """Everything the File menu does, for one :class:`MainWindow`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._recovery_stale = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.write_recovery)
+
+    @property
+    def context(self):
+        return self.window.context
+
+    def start(self) -> None:
+        """Called once the window has its context: listen for edits, start the autosave clock."""
+        self.context.signals.case_changed.connect(self._mark_recovery_stale)
+        self.autosave_timer.start()
+
+    # ------------------------------------------------------------------ names
+
+    def case_name(self) -> str:
+        path = self.window.file_path
+        return path.name if path else self.tr("Untitled case")
+
+    def suggested_path(self) -> str:
+        case = self.window.case
+        name = ""
+        if case is not None:
+            name = _file_name_part(case.child.full_legal_name or case.child.first_name)
+        name = (name or self.tr("New case")) + EXTENSION
+        folder = self.window.file_path.parent if self.window.file_path else self._start_dir()
+        return str(Path(folder) / name)
+
+    def _start_dir(self) -> str:
+        for text in self.context.settings.recent_files:
+            parent = Path(text).parent
+            if parent.is_dir():
+                return str(parent)
+        return str(Path.home())
+
+    # ------------------------------------------------------------------ commands
+
+    def new_case(self) -> bool:
+        if not self.maybe_save():
+            return False
+        from planwriter.core.model import Case
+
+        case = Case()
+        if self.context.settings.default_state:
+            case.child.state = self.context.settings.default_state
+        self._show(case, None)
+        return True
+
+    def open_sample(self) -> bool:
+        """Open the sample case as an untitled copy, so the shipped file is never overwritten."""
+        if not self.maybe_save():
+            return False
+        from planwriter.core.sample import sample_case
+
+        self._show(sample_case(), None)
+        return True
+
+    def open_case(self) -> bool:
+        path = ask_open_path(self.window, self._start_dir())
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path``; a file that cannot be read is explained and nothing changes."""
+        from planwriter.core import casefile
+
+        path = Path(path)
+        try:
+            case = casefile.load(path)
+        except casefile.CaseFileError as error:
+            log.info("A case file could not be opened")
+            show_error(self.window, self.tr("This case could not be opened"), str(error))
+            return False
+        if not self.maybe_save():
+            return False
+        self._show(case, path.resolve())
+        self._remember(path.resolve())
+        log.info("Opened a case file")
+        return True
+
+    def save(self) -> bool:
+        if self.window.case is None:
+            return False
+        if self.window.file_path is None:
+            return self.save_as()
+        return self._write(self.window.file_path)
+
+    def save_as(self) -> bool:
+        if self.window.case is None:
+            return False
+        path = ask_save_path(self.window, self.suggested_path())
+        return self._write(path) if path else False
+
+    def close_case(self) -> bool:
+        if self.window.case is None:
+            return True
+        if not self.maybe_save():
+            return False
+        self.window.clear_case()
+        self.remove_recovery()
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Don't save / Cancel when the case has unsaved changes; False means stop."""
+        if self.window.case is None or not self.window.isWindowModified():
+            return True
+        choice = UnsavedChangesDialog.ask(self.window, self.case_name())
+        if choice is Choice.SAVE:
+            return self.save()
+        if choice is Choice.DISCARD:
+            self.remove_recovery()
+            return True
+        return False
+
+    def clear_recent(self) -> None:
+        self.context.settings.recent_files = []
+        self._save_settings()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _show(self, case: Case, path: Path | None, *, modified: bool = False) -> None:
+        self.remove_recovery()
+        self.window.set_case(case, path, modified=modified)
+        self._recovery_stale = modified
+
+    def _write(self, path: Path) -> bool:
+        from planwriter.core import casefile
+
+        try:
+            casefile.save(self.window.case, path)
+        except casefile.CaseFileError as error:
+            show_error(self.window, self.tr("The case was not saved"), str(error))
+            return False
+        except OSError as error:
+            show_error(
+                self.window,
+                self.tr("The case was not saved"),
+                self.tr("planwriter could not write “{name}” ({reason}). Try another folder or name.").format(
+                    name=path.name, reason=error.strerror or error
+                ),
+            )
+            return False
+        self.window.set_file_path(path.resolve())
+        self.window.setWindowModified(False)
+        self.remove_recovery()
+        self._remember(path.resolve())
+        log.info("Saved the case")
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.context.settings.add_recent(path)
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        try:
+            self.context.save_settings()
+        except OSError:
+            log.warning("The list of recent cases could not be saved")
+
+    # ------------------------------------------------------------------ recovery copies
+
+    @property
+    def recovery_path(self) -> Path:
+        return self.context.recovery_dir / RECOVERY_NAME
+
+    @property
+    def recovery_info_path(self) -> Path:
+        return self.context.recovery_dir / RECOVERY_INFO_NAME
+
+    def _mark_recovery_stale(self) -> None:
+        self._recovery_stale = True
+
+    def write_recovery(self) -> bool:
+        """Write a recovery copy of the modified case (the autosave timer calls this)."""
+        if self.window.case is None or not self.window.isWindowModified() or not self._recovery_stale:
+            return False
+        from planwriter.core.atomic import atomic_write_bytes
+        from planwriter.core.casefile import dumps
+
+        try:
+            self.context.recovery_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.recovery_path, dumps(self.window.case).encode("utf-8"))
+            info = {
+                "path": str(self.window.file_path) if self.window.file_path else None,
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            }
+            atomic_write_bytes(self.recovery_info_path, json.dumps(info).encode("utf-8"))
+        except OSError:
+            log.warning("The recovery copy could not be written")
+            return False
+        self._recovery_stale = False
+        log.debug("Wrote a recovery copy")
+        return True
+
+    def remove_recovery(self) -> None:
+        for path in (self.recovery_path, self.recovery_info_path):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                log.warning("A recovery copy could not be removed")
+
+    def has_recovery(self) -> bool:
+        return self.recovery_path.is_file()
+
+    def offer_recovery(self) -> bool:
+        """At start: if a recovery copy exists, offer it; True when a case was recovered."""
+        if not self.has_recovery():
+            return False
+        from planwriter.core import casefile
+
+        try:
+            info = json.loads(self.recovery_info_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        original = Path(info["path"]) if isinstance(info, dict) and info.get("path") else None
+        saved_at = str(info.get("saved_at", "")).replace("T", " ") if isinstance(info, dict) else ""
+        name = original.name if original else self.tr("Untitled case")
+        if not RecoveryDialog.ask(self.window, name, saved_at):
+            self.remove_recovery()
+            return False
+        try:
+            case = casefile.load(self.recovery_path)
+        except casefile.CaseFileError as error:
+            show_error(self.window, self.tr("The changes could not be recovered"), str(error))
+            self.remove_recovery()
+            return False
+        self.window.set_case(case, original, modified=True)
+        self._recovery_stale = True
+        log.info("Recovered unsaved changes")
+        return True

@@ -1,0 +1,327 @@
+"""The main window: navigation between the case's sections, the welcome screen, menus and files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from planwriter import APP_NAME
+from planwriter.gui.actions import MainActions
+from planwriter.gui.files import EXTENSION, FileController
+from planwriter.gui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from planwriter.core.model import Case
+    from planwriter.gui.appcontext import AppContext
+    from planwriter.gui.pages.base import CasePage
+
+log = logging.getLogger(__name__)
+
+
+def app_icon() -> QIcon:
+    """The planwriter icon in every shipped size (empty when the files are missing)."""
+    from planwriter.core.paths import resources_dir
+
+    icon = QIcon()
+    try:
+        folder = resources_dir() / "icons" / "png"
+    except FileNotFoundError:
+        return icon
+    for path in sorted(folder.glob("planwriter-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
+class MainWindow(QMainWindow):
+    """One window per app. It can be shown before its :class:`AppContext` exists (fast start-up):
+    ``attach_context`` then loads the sections. Tests pass the context straight away."""
+
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.context: AppContext | None = None
+        self.case: Case | None = None
+        self.file_path: Path | None = None
+        self.pages: list[CasePage] = []
+        self._stale_pages: set[int] = set()
+        self._plan_guide = None
+
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1180, 780)
+        self._build_central()
+        self.files = FileController(self)
+        self.menu_actions = MainActions(self)
+        self.menu_actions.build_menus(self.menuBar())
+        self._connect_welcome()
+        self.statusBar()
+        self._show_welcome()
+        if context is not None:
+            self.attach_context(context)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_central(self) -> None:
+        self.welcome = WelcomePage()
+        self.nav_list = QListWidget()
+        self.nav_list.setObjectName("nav_list")
+        self.nav_list.setAccessibleName(self.tr("Sections of the case"))
+        self.nav_list.setAccessibleDescription(self.tr("Choose a section with the arrow keys"))
+        self.nav_list.setMinimumWidth(170)
+        self.nav_list.setMaximumWidth(260)
+        self.nav_list.setSpacing(2)
+        self.page_stack = QStackedWidget()
+        self.page_stack.setObjectName("page_stack")
+        self.nav_list.currentRowChanged.connect(self._on_nav_row_changed)
+
+        self.case_view = QSplitter(Qt.Orientation.Horizontal)
+        self.case_view.setObjectName("case_view")
+        self.case_view.addWidget(self.nav_list)
+        self.case_view.addWidget(self.page_stack)
+        self.case_view.setStretchFactor(0, 0)
+        self.case_view.setStretchFactor(1, 1)
+        self.case_view.setChildrenCollapsible(False)
+
+        self.central_stack = QStackedWidget()
+        self.central_stack.addWidget(self.welcome)
+        self.central_stack.addWidget(self.case_view)
+        self.setCentralWidget(self.central_stack)
+
+    def _connect_welcome(self) -> None:
+        self.welcome.new_requested.connect(self.files.new_case)
+        self.welcome.open_requested.connect(self.files.open_case)
+        self.welcome.sample_requested.connect(self.files.open_sample)
+        self.welcome.guide_requested.connect(self.show_plan_guide)
+        self.welcome.recent_requested.connect(lambda text: self.files.open_path(Path(text)))
+
+    def attach_context(self, context: AppContext) -> None:
+        """Give the window its settings and registry, and build one page per section."""
+        if self.context is not None:
+            raise RuntimeError("the window already has a context")
+        self.context = context
+        signals = context.signals
+        signals.settings_changed.connect(self._on_settings_changed)
+        signals.case_changed.connect(self._on_case_changed)
+        signals.letter_requested.connect(self.select_template)
+        self._build_pages()
+        self._on_settings_changed()
+        self._restore_geometry()
+        self.files.start()
+
+    def _build_pages(self) -> None:
+        from planwriter.gui.pages import page_classes
+
+        for page_class in page_classes():
+            page = page_class(self.context)
+            page.changed.connect(self._on_page_changed)
+            self.pages.append(page)
+            self.page_stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title())
+            item.setToolTip(page.title())
+            self.nav_list.addItem(item)
+        log.debug("Built %d sections", len(self.pages))
+
+    # ------------------------------------------------------------------ the open case
+
+    def set_case(self, case: Case, path: Path | None, *, modified: bool = False) -> None:
+        """Show ``case`` (loaded from ``path``, or new when ``path`` is None) in every section."""
+        self.case = case
+        self.set_file_path(path)
+        for page in self.pages:
+            page.set_case(case)
+        self._stale_pages.clear()
+        self.setWindowModified(modified)
+        self.central_stack.setCurrentWidget(self.case_view)
+        self.menu_actions.update_case_actions(True)
+        if self.pages:
+            self.nav_list.setCurrentRow(0)
+            self.nav_list.setFocus()
+        if self.context is not None:
+            self.context.signals.case_replaced.emit()
+
+    def clear_case(self) -> None:
+        self.case = None
+        self.set_file_path(None)
+        self.setWindowModified(False)
+        self._show_welcome()
+        if self.context is not None:
+            self.context.signals.case_replaced.emit()
+
+    def set_file_path(self, path: Path | None) -> None:
+        self.file_path = path
+        if self.context is not None:
+            self.context.case_path = path
+        self.setWindowFilePath(str(path) if path else "")
+        self._update_title()
+
+    def _show_welcome(self) -> None:
+        self.central_stack.setCurrentWidget(self.welcome)
+        self.menu_actions.update_case_actions(False)
+        self._update_title()
+        self.welcome.new_button.setFocus()
+
+    def _update_title(self) -> None:
+        if self.case is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        name = self.file_path.name if self.file_path else self.tr("Untitled case")
+        self.setWindowTitle(self.tr("{name}[*] — planwriter").format(name=name))
+
+    def _on_page_changed(self) -> None:
+        self.setWindowModified(True)
+        if self.context is not None:
+            self.context.signals.case_changed.emit()
+
+    def _on_case_changed(self) -> None:
+        # Other sections may show what was just edited; they re-read the case when shown next.
+        self._stale_pages = set(range(len(self.pages))) - {self.page_stack.currentIndex()}
+
+    # ------------------------------------------------------------------ navigation
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0 or row >= len(self.pages):
+            return
+        if row in self._stale_pages and self.case is not None:
+            self.pages[row].refresh()
+            self._stale_pages.discard(row)
+        self.page_stack.setCurrentIndex(row)
+
+    def current_page(self) -> CasePage | None:
+        widget = self.page_stack.currentWidget()
+        return widget if widget in self.pages else None
+
+    def show_page(self, key: int | str) -> bool:
+        """Switch to a section by index, class name or (case-insensitive) start of its title."""
+        if isinstance(key, int):
+            index = key if 0 <= key < len(self.pages) else -1
+        else:
+            wanted = key.lower()
+            index = next(
+                (
+                    i
+                    for i, page in enumerate(self.pages)
+                    if type(page).__name__.lower() == wanted or page.title().lower().startswith(wanted)
+                ),
+                -1,
+            )
+        if index < 0 or self.case is None:
+            return False
+        self.nav_list.setCurrentRow(index)
+        return True
+
+    def select_template(self, template_id: str) -> bool:
+        """Start the letter ``template_id`` on the Letters section (a case is created if none is open)."""
+        for index, page in enumerate(self.pages):
+            select = getattr(page, "select_template", None)
+            if callable(select):
+                if self.case is None and not self.files.new_case():
+                    return False
+                self.nav_list.setCurrentRow(index)
+                select(template_id)
+                return True
+        return False
+
+    # ------------------------------------------------------------------ dialogs
+
+    def show_settings(self) -> None:
+        if self.context is None:
+            return
+        from planwriter.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog.edit(self, self.context)
+
+    def show_plan_guide(self) -> None:
+        from planwriter.gui.plan_guide import PlanGuideDialog
+
+        if self._plan_guide is None:
+            self._plan_guide = PlanGuideDialog(self)
+            self._plan_guide.letter_requested.connect(self._on_guide_letter)
+        self._plan_guide.show()
+        self._plan_guide.raise_()
+        self._plan_guide.activateWindow()
+
+    def _on_guide_letter(self, template_id: str) -> None:
+        if self.context is not None:
+            self.context.signals.letter_requested.emit(template_id)
+
+    def show_about(self) -> None:
+        from planwriter.gui.about import AboutDialog
+
+        AboutDialog.show_about(self)
+
+    def _on_settings_changed(self) -> None:
+        recent = list(self.context.settings.recent_files) if self.context else []
+        self.menu_actions.update_recent(recent)
+        self.welcome.set_recent_files(recent)
+
+    # ------------------------------------------------------------------ window state and events
+
+    def _geometry_store(self) -> QSettings | None:
+        if self.context is None:
+            return None
+        return QSettings(str(self.context.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        store = self._geometry_store()
+        if store is None:
+            return
+        geometry = store.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = store.value("splitter")
+        if splitter is not None:
+            self.case_view.restoreState(splitter)
+
+    def _save_geometry(self) -> None:
+        store = self._geometry_store()
+        if store is None or not self.context.data_dir.is_dir():
+            return
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("splitter", self.case_view.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.context is not None and not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.context is not None:
+            self.files.autosave_timer.stop()
+            self.files.remove_recovery()
+            self._save_geometry()
+        event.accept()
+
+    @staticmethod
+    def _dropped_case(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(EXTENSION):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.context is not None and self._dropped_case(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_case(event)
+        if path is None or self.context is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files.open_path(path)

@@ -1,0 +1,133 @@
+"""The welcome screen shown when no case is open: new case, open a case, open the sample, recent cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class WelcomePage(QWidget):
+    """First thing a user sees; every choice is a button reachable with Tab."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    sample_requested = Signal()
+    guide_requested = Signal()
+    recent_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome_page")
+
+        self.title_label = QLabel(self.tr("Welcome to planwriter"))
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setAccessibleName(self.tr("Welcome to planwriter"))
+
+        self.intro_label = QLabel(
+            self.tr(
+                "planwriter helps you write the letters and documents you send to a school about your "
+                "child's IEP or 504 plan. You describe your child once, in a case; planwriter drafts "
+                "Word documents from it that you can edit, print and send. Everything stays on this "
+                "computer."
+            )
+        )
+        self.intro_label.setWordWrap(True)
+
+        self.new_button = self._button(
+            self.tr("&New case"), self.tr("Start a case for a child, from empty forms")
+        )
+        self.open_button = self._button(self.tr("&Open a case…"), self.tr("Open a case you saved before"))
+        self.sample_button = self._button(
+            self.tr("Open the &sample case"),
+            self.tr("Look around with a made-up child first; your own files are not touched"),
+        )
+        self.guide_button = self._button(
+            self.tr("&Which plan fits? IEP or 504"),
+            self.tr("A few questions that explain the two kinds of plans"),
+        )
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.guide_button.clicked.connect(self.guide_requested)
+
+        self.recent_label = QLabel(self.tr("&Recent cases"))
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recent_list")
+        self.recent_list.setAccessibleName(self.tr("Recent cases"))
+        self.recent_list.setAccessibleDescription(self.tr("Press Enter to open the selected case"))
+        self.recent_list.setMaximumHeight(160)
+        self.recent_label.setBuddy(self.recent_list)
+        self.recent_list.itemActivated.connect(self._recent_activated)
+
+        self.note_label = QLabel(
+            self.tr("planwriter is a drafting aid, not legal advice. Check each document before you send it.")
+        )
+        self.note_label.setWordWrap(True)
+        self.note_label.setEnabled(False)  # drawn in the palette's quieter text colour, in light and dark
+
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        column.addWidget(self.title_label)
+        column.addWidget(self.intro_label)
+        column.addSpacing(12)
+        for button in (self.new_button, self.open_button, self.sample_button, self.guide_button):
+            column.addWidget(button)
+        column.addSpacing(12)
+        column.addWidget(self.recent_label)
+        column.addWidget(self.recent_list)
+        column.addStretch(1)
+        column.addWidget(self.note_label)
+
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(620)
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 32, 24, 24)
+        outer.addStretch(1)
+        outer.addWidget(holder, 4)
+        outer.addStretch(1)
+
+        self.setTabOrder(self.new_button, self.open_button)
+        self.setTabOrder(self.open_button, self.sample_button)
+        self.setTabOrder(self.sample_button, self.guide_button)
+        self.setTabOrder(self.guide_button, self.recent_list)
+        self.set_recent_files([])
+
+    def _button(self, text: str, description: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        button.setMinimumHeight(int(button.sizeHint().height() * 1.4))
+        button.setAutoDefault(True)
+        return button
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        self.recent_list.clear()
+        for text in paths:
+            item = QListWidgetItem(Path(text).name)
+            item.setData(Qt.ItemDataRole.UserRole, text)
+            item.setToolTip(text)
+            self.recent_list.addItem(item)
+        visible = bool(paths)
+        self.recent_label.setVisible(visible)
+        self.recent_list.setVisible(visible)
+
+    def _recent_activated(self, item: QListWidgetItem) -> None:
+        self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
