@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
-from jinja2 import TemplateSyntaxError, UndefinedError
 
 from planwriter.core.deadlines import DayUnit, add_days, due_date, timelines
 from planwriter.core.model import Case, SchoolRole
@@ -109,9 +110,8 @@ def _response(template: Template, letter_date: dt.date, state: str) -> dict[str,
 
 def render_template_text(template: Template, context: dict[str, Any]) -> str:
     """Run a template's body in the sandbox; errors name the file and line."""
-    env = make_environment(_loader_for(template))
     try:
-        compiled = env.from_string(template.body)
+        compiled = _compiled(_search_path(template), template.body)
         return compiled.render(context)
     except TemplateSyntaxError as error:
         raise TemplateError(error.message or "syntax error", template.path, error.lineno) from None
@@ -138,14 +138,24 @@ def _error_line(error: BaseException, template: Template) -> int | None:
     return line
 
 
-def _loader_for(template: Template):
-    from jinja2 import FileSystemLoader
-
+def _search_path(template: Template) -> tuple[str, ...]:
+    """Where ``{% include %}`` looks: the template's own folder, then the built-in language folder."""
     folders = [str(template.path.parent)]
-    shared = default_registry().builtin_dir
-    if str(shared) not in folders:
-        folders.append(str(shared))
-    return FileSystemLoader(folders)
+    shared = str(default_registry().builtin_dir)
+    if shared not in folders:
+        folders.append(shared)
+    return tuple(folders)
+
+
+@lru_cache(maxsize=8)
+def _environment(search_path: tuple[str, ...]):
+    return make_environment(FileSystemLoader(list(search_path)))
+
+
+@lru_cache(maxsize=256)
+def _compiled(search_path: tuple[str, ...], body: str):
+    """Compile once per template text: the preview re-renders on every keystroke."""
+    return _environment(search_path).from_string(body)
 
 
 def render_document(
