@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planwriter.core.accommodations import accommodation_groups
 from planwriter.core.model import (
     AREA_LABELS,
     CATEGORY_LABELS,
@@ -211,6 +212,7 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         "interventions": [plain(i, "intervention") for i in case.interventions if i.description],
         "present_levels": present_levels,
         "accommodations": [plain(a, "accommodation") for a in case.accommodations if a.text],
+        "accommodation_groups": accommodation_groups(case),
         "goals": [plain(g, "goal") for g in case.goals],
         "key_dates": plain(case.key_dates, "date"),
         "contacts": contacts_by_role,
