@@ -228,7 +228,9 @@ class DocxWriter:
                 _shade(cell, "D9E2F3")
             _repeat_header(table.rows[0])
         for row in block.rows:
-            cells = table.add_row().cells
+            added = table.add_row()
+            _cant_split(added)  # a row stays on one page, so a reader never loses half of it
+            cells = added.cells
             for cell, runs in zip(cells, row, strict=False):
                 paragraph = cell.paragraphs[0]
                 paragraph.style = self._style("Table Text")
@@ -237,6 +239,9 @@ class DocxWriter:
             total = sum(block.widths)
             section = self._doc.sections[-1]
             usable = section.page_width - section.left_margin - section.right_margin
+            table.autofit = False
+            for column, share in zip(table.columns, block.widths, strict=False):
+                column.width = int(usable * share / total)  # the grid, which LibreOffice reads
             for row in table.rows:
                 for cell, share in zip(row.cells, block.widths, strict=False):
                     cell.width = int(usable * share / total)
@@ -268,6 +273,11 @@ def _shade(cell, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     tc_pr.append(shading)
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row) -> None:

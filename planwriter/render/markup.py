@@ -54,8 +54,21 @@ def _parser() -> MarkdownIt:
 def parse(markup: str) -> list[Block]:
     """Parse template output into blocks."""
     tokens = _parser().parse(markup)
+    _column_widths(tokens, markup)
     blocks, _ = _blocks(tokens, 0, None)
     return blocks
+
+
+def _column_widths(tokens: list[Token], markup: str) -> None:
+    """Relative column widths from a table's delimiter row: ``|-----|--|`` makes the first column
+    wider. Rows whose cells all have the same number of dashes leave the widths to the writer."""
+    lines = markup.split("\n")
+    for tok in tokens:
+        if tok.type == "table_open" and tok.map and tok.map[0] + 1 < len(lines):
+            cells = lines[tok.map[0] + 1].strip().strip("|").split("|")
+            counts = [cell.count("-") for cell in cells]
+            if len(set(counts)) > 1 and all(counts):
+                tok.meta["widths"] = [float(c) for c in counts]
 
 
 def _blocks(tokens: list[Token], i: int, stop: str | None, quote: bool = False) -> tuple[list[Block], int]:
@@ -85,6 +98,7 @@ def _blocks(tokens: list[Token], i: int, stop: str | None, quote: bool = False) 
             out.extend(inner)
         elif tok.type == "table_open":
             table, i = _table(tokens, i + 1)
+            table.widths = tok.meta.get("widths")
             out.append(table)
         elif tok.type == "hr":
             out.append(PageBreak())
