@@ -1,7 +1,7 @@
 """Reusable form pieces bound to the case model: fields, date pickers, choices, repeatable items."""
 
 from planwriter.gui.widgets.address import add_address_fields
-from planwriter.gui.widgets.binding import Binding, DictBinding, FieldError, ModelBinding
+from planwriter.gui.widgets.binding import AttrBinding, Binding, DictBinding, FieldError, ModelBinding
 from planwriter.gui.widgets.fields import (
     CheckField,
     ChoiceField,
@@ -18,6 +18,7 @@ from planwriter.gui.widgets.repeat import RepeatableEditor, TextListEditor
 from planwriter.gui.widgets.scroll import ScrollPage, group_box
 
 __all__ = [
+    "AttrBinding",
     "Binding",
     "CheckField",
     "ChoiceField",

@@ -88,3 +88,30 @@ class DictBinding(Binding):
             except ValueError as error:
                 raise FieldError(str(error)) from None
         values[self.name] = value
+
+
+class AttrBinding(Binding):
+    """An attribute of a plain object (a dataclass of letter options), optionally checked."""
+
+    def __init__(self, target: Callable[[], Any], name: str, check: Callable[[Any], Any] | None = None) -> None:
+        self.target = target
+        self.name = name
+        self.check = check
+
+    def available(self) -> bool:
+        return self.target() is not None
+
+    def get(self) -> Any:
+        target = self.target()
+        return None if target is None else getattr(target, self.name)
+
+    def set(self, value: Any) -> None:
+        target = self.target()
+        if target is None:
+            return
+        if self.check is not None:
+            try:
+                value = self.check(value)
+            except ValueError as error:
+                raise FieldError(str(error)) from None
+        setattr(target, self.name, value)

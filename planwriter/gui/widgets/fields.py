@@ -246,6 +246,7 @@ class DateField(Field):
         self.row.addWidget(self.calendar_button)
         self.readable = QLabel(self)
         self.readable.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.readable.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.row.addWidget(self.readable, 1)
         self.edit.textEdited.connect(self._typed)
 
@@ -295,11 +296,15 @@ class ChoiceField(Field):
                  parent: QWidget | None = None) -> None:
         super().__init__(label, binding, help, parent)
         self.combo = QComboBox(self)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Long choices must not force a wide form: the combo may shrink and elide.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.combo.setMaximumWidth(self.combo.fontMetrics().averageCharWidth() * 52)
         self._values: list[Any] = []
         self.set_choices(choices)
-        self._set_editor(self.combo, 0)
-        self.row.addStretch(1)
+        self._set_editor(self.combo, 1)
+        self.row.setAlignment(self.combo, Qt.AlignmentFlag.AlignLeft)
         self.combo.currentIndexChanged.connect(self._chosen)
 
     def set_choices(self, choices: Iterable[tuple[Any, str]]) -> None:
@@ -358,16 +363,21 @@ class FormSection(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, labels_above: bool = False) -> None:
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows if labels_above else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.parts: list[QWidget] = []
+        self.labels_above = labels_above
 
     def add(self, field: Field) -> Field:
+        if self.labels_above:
+            field.label.setWordWrap(False)
         if isinstance(field, CheckField):
             self.form.addRow(field)
         else:

@@ -1,0 +1,771 @@
+"""Letters: pick a letter by situation, fill in its few questions, watch the preview, export to Word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planwriter.core.model import (
+    DELIVERY_LABELS,
+    ROLE_LABELS,
+    Case,
+    DeliveryMethod,
+    LogEntry,
+)
+from planwriter.gui.appcontext import AppContext
+from planwriter.gui.pages.base import CasePage
+from planwriter.gui.widgets import (
+    AttrBinding,
+    CheckField,
+    ChoiceField,
+    DateField,
+    DictBinding,
+    Field,
+    FormSection,
+    LongTextField,
+    ScrollPage,
+    TextField,
+    group_box,
+    help_label,
+)
+from planwriter.render.batch import suggested_file_name
+from planwriter.render.blocks import Document
+from planwriter.render.registry import (
+    GROUP_LABELS,
+    Group,
+    InputError,
+    InputSpec,
+    InputType,
+    Kind,
+    Template,
+    TemplateError,
+    coerce_input,
+)
+
+log = logging.getLogger(__name__)
+
+#: Milliseconds of quiet after the last change before the preview is drawn again.
+PREVIEW_DELAY_MS = 25
+TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SituationDelegate(QStyledItemDelegate):
+    """Draws a letter as its situation in full, with the letter's title under it in a quieter colour."""
+
+    PAD = 4
+
+    def _parts(self, option: QStyleOptionViewItem, index: Any) -> tuple[str, str, QFont, int]:
+        title = index.data(TITLE_ROLE)
+        small = QFont(option.font)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        width = max(option.rect.width(), 80) - 2 * self.PAD
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or ""), str(title or ""), small, width
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        if not index.data(TITLE_ROLE):
+            return super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QTreeWidget):
+            option.rect.setWidth(view.viewport().width() - view.indentation())
+        situation, title, small, width = self._parts(option, index)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        first = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 10000), flags, situation)
+        second = QFontMetrics(small).boundingRect(QRect(0, 0, width, 10000), flags, title)
+        return QSize(width, first.height() + second.height() + 3 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        if not index.data(TITLE_ROLE):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        situation, title, small, _width = self._parts(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        flags = int(Qt.TextFlag.TextWordWrap)
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(option.palette.color(text_role))
+        area = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        used = painter.boundingRect(area, flags, situation)
+        painter.drawText(area, flags, situation)
+        painter.setFont(small)
+        if not selected:
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(area.adjusted(0, used.height() + self.PAD, 0, 0), flags, title)
+        painter.restore()
+
+
+@dataclass
+class LetterDraft:
+    """What the user chose for one letter while the case is open (not saved in the case file)."""
+
+    inputs: dict[str, Any] = field(default_factory=dict)
+    recipient_id: str | None = None
+    cc_ids: list[str] = field(default_factory=list)
+    delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
+    enclosures: list[str] = field(default_factory=list)
+    date: dt.date | None = None  # None: the day it is exported
+
+
+def _role(role: Any) -> str:
+    return QCoreApplication.translate("roles", ROLE_LABELS[role])
+
+
+def _long_date(value: dt.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+class LettersPage(CasePage):
+    """The letter picker, the letter's own questions and options, the live preview and the export."""
+
+    nav_title = "Letters"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.nav_title = self.tr("Letters")
+        self.template: Template | None = None
+        self.document: Document | None = None
+        self.drafts: dict[str, LetterDraft] = {}
+        self.render_count = 0
+        self._stale = True
+        self._contacts_key: tuple = ()
+        self.input_form: FormSection | None = None
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.render_now)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_picker())
+        self.splitter.addWidget(self._build_details())
+        self.splitter.addWidget(self._build_preview())
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([250, 400, 460])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.context.signals.case_changed.connect(self.schedule_render)
+        self.context.signals.settings_changed.connect(self.schedule_render)
+        self.fill_picker()
+        self._show_template(None)
+
+    # ================================================================== building
+    def _build_picker(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 8, 4, 8)
+        title = QLabel(self.tr("What do you need?"), box)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(help_label(self.tr("Pick the situation closest to yours."), box))
+        self.tree = QTreeWidget(box)
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(10)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setAccessibleName(self.tr("Letters, grouped by situation"))
+        self.tree.setItemDelegate(SituationDelegate(self.tree))
+        self.tree.installEventFilter(self)
+        self.tree.currentItemChanged.connect(self._picked)
+        layout.addWidget(self.tree, 1)
+        box.setMinimumWidth(220)
+        return box
+
+    def _build_details(self) -> QWidget:
+        self.details = ScrollPage(self, max_width=700)
+        self.details.column.setContentsMargins(10, 8, 10, 10)
+        self.title_label = QLabel(self.details.content)
+        font = self.title_label.font()
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.details.add(self.title_label)
+        self.situation_label = help_label("", self.details.content)
+        self.details.add(self.situation_label)
+
+        # the letter's own questions (rebuilt for each template)
+        self.inputs_holder = QWidget(self.details.content)
+        self.inputs_layout = QVBoxLayout(self.inputs_holder)
+        self.inputs_layout.setContentsMargins(0, 0, 0, 0)
+        self.inputs_box = group_box(self.tr("About this letter"), self.inputs_holder)
+        self.details.add(self.inputs_box)
+
+        # options every letter has
+        self.options_form = FormSection(self.details.content, labels_above=True)
+        draft = self._draft
+        self.recipient_edit = ChoiceField(
+            self.tr("Send to"), AttrBinding(draft, "recipient_id"), [],
+            help=self.tr("The person the letter is addressed to. Add people on the School & team page."),
+        )
+        self.options_form.add(self.recipient_edit)
+        self.cc_list = QListWidget(self.details.content)
+        self.cc_list.setAccessibleName(self.tr("Send copies to"))
+        self.cc_list.setMaximumHeight(self.cc_list.fontMetrics().lineSpacing() * 6)
+        self.cc_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cc_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.cc_list.itemChanged.connect(self._cc_changed)
+        self.cc_label = QLabel(self.tr("Copies to"), self.details.content)
+        self.cc_label.setBuddy(self.cc_list)
+        self.options_form.add_row(self.cc_label, self.cc_list)
+        delivery = [(m, DELIVERY_LABELS[m][:1].upper() + DELIVERY_LABELS[m][1:]) for m in DeliveryMethod]
+        delivery.append((None, self.tr("Do not mention it in the letter")))
+        self.delivery_edit = ChoiceField(
+            self.tr("How you send it"), AttrBinding(draft, "delivery"), delivery,
+            help=self.tr("The letter says how it was sent, which helps prove when the school got it."),
+        )
+        self.options_form.add(self.delivery_edit)
+        self.date_edit = DateField(
+            self.tr("Letter date"), AttrBinding(draft, "date"),
+            help=self.tr("Leave empty to use the day you export it."), empty_text=self.tr("today"),
+        )
+        self.options_form.add(self.date_edit)
+        self.enclosures_edit = LongTextField(
+            self.tr("Enclosures"), AttrBinding(draft, "enclosures", _lines), lines=3,
+            help=self.tr("Papers you attach, one per line, for example a copy of a doctor's letter."),
+        )
+        self.options_form.add(self.enclosures_edit)
+        self.options_form.edited.connect(self.schedule_render)
+        self.details.add(group_box(self.tr("Sending"), self.options_form))
+
+        # before you send
+        self.guidance_label = QLabel(self.details.content)
+        self.guidance_label.setWordWrap(True)
+        self.guidance_label.setTextFormat(Qt.TextFormat.RichText)
+        self.guidance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance_label.setAccessibleName(self.tr("Before you send"))
+        self.details.add(group_box(self.tr("Before you send"), self.guidance_label))
+        self.details.finish()
+        return self.details
+
+    def _build_preview(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 8, 8, 8)
+        title = QLabel(self.tr("Preview"), box)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        self.preview = QTextBrowser(box)
+        self.preview.setReadOnly(True)
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Letter preview"))
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        layout.addWidget(self.preview, 1)
+        self.missing_label = QLabel(box)
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing_label.setAccessibleName(self.tr("Information still needed"))
+        layout.addWidget(self.missing_label)
+        row = QHBoxLayout()
+        self.status_label = QLabel(box)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.status_label, 1)
+        self.export_button = QPushButton(self.tr("Export to Word…"), box)
+        self.export_button.setAccessibleName(self.tr("Export this letter to a Word file"))
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        box.setMinimumWidth(320)
+        return box
+
+    # ================================================================== templates
+    def letter_templates(self) -> list[Template]:
+        """The templates this page offers: letters (other kinds have their own pages)."""
+        return [t for t in self.context.registry.all() if t.meta.kind == Kind.LETTER]
+
+    def fill_picker(self) -> None:
+        current = self.template.id if self.template else None
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        groups: dict[Group, QTreeWidgetItem] = {}
+        templates = self.letter_templates()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for group in Group:
+            if not any(t.meta.group == group for t in templates):
+                continue
+            item = QTreeWidgetItem([QCoreApplication.translate("groups", GROUP_LABELS[group])])
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setFont(0, bold)
+            # Group rows carry an empty id, so reading it never yields None.
+            item.setData(0, TEMPLATE_ROLE, "")
+            self.tree.addTopLevelItem(item)
+            groups[group] = item
+        for template in templates:
+            meta = template.meta
+            item = QTreeWidgetItem([meta.situation])
+            item.setData(0, TITLE_ROLE, meta.title)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{meta.situation}: {meta.title}")
+            item.setData(0, TEMPLATE_ROLE, template.id)
+            item.setToolTip(0, meta.title)
+            groups[meta.group].addChild(item)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        if current:
+            self.select_template(current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            # Wrapped rows change height with the width of the list.
+            self.tree.scheduleDelayedItemsLayout()
+        return super().eventFilter(watched, event)
+
+    def _template_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for top in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(top)
+            out.extend(group.child(n) for n in range(group.childCount()))
+        return out
+
+    def select_template(self, template_id: str) -> bool:
+        """Show the letter with this id (the plan guide calls this); ``False`` if there is none."""
+        for item in self._template_items():
+            if item.data(0, TEMPLATE_ROLE) == template_id:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+                return True
+        return False
+
+    def _picked(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        template_id = item.data(0, TEMPLATE_ROLE) if item is not None else None
+        if not template_id:
+            return
+        try:
+            template = self.context.registry.get(template_id)
+        except KeyError:
+            log.warning("The chosen template is no longer available")
+            return
+        self._show_template(template)
+
+    def _draft(self) -> LetterDraft | None:
+        if self.template is None:
+            return None
+        draft = self.drafts.get(self.template.id)
+        if draft is None:
+            draft = self._new_draft(self.template)
+            self.drafts[self.template.id] = draft
+        return draft
+
+    def _new_draft(self, template: Template) -> LetterDraft:
+        inputs = {}
+        for spec in template.meta.inputs:
+            try:
+                inputs[spec.name] = coerce_input(spec, spec.default)
+            except InputError:
+                inputs[spec.name] = None
+        draft = LetterDraft(inputs=inputs, enclosures=list(template.meta.enclosures))
+        if self.case is not None:
+            role = template.meta.recipient_role
+            match = next((c for c in self.case.contacts if role is not None and c.role == role), None)
+            draft.recipient_id = match.id if match is not None else None
+            draft.cc_ids = [c.id for c in self.case.contacts
+                            if c.role in template.meta.cc_roles and c.id != draft.recipient_id]
+        return draft
+
+    def _show_template(self, template: Template | None) -> None:
+        self.template = template
+        if self.input_form is not None:
+            self.input_form.setParent(None)
+            self.input_form.deleteLater()
+            self.input_form = None
+        if template is None:
+            self.title_label.setText(self.tr("Pick a letter"))
+            self.situation_label.setText(self.tr("Choose the situation on the left that is closest to "
+                                                 "yours. The letter appears here, filled in from your case."))
+            self.inputs_box.setVisible(False)
+            self.options_form.setEnabled(False)
+            self.export_button.setEnabled(False)
+            self.guidance_label.setText("")
+            self.preview.setHtml("")
+            self.missing_label.setText("")
+            return
+        self.title_label.setText(template.meta.title)
+        self.situation_label.setText(self.tr("When to use it: %1").replace("%1", template.meta.situation))
+        self.input_form = self._build_input_form(template)
+        self.inputs_layout.addWidget(self.input_form)
+        self.inputs_box.setVisible(bool(template.meta.inputs))
+        self.options_form.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self._fill_contacts()
+        self.input_form.refresh()
+        self.options_form.refresh()
+        self.status_label.setText("")
+        self.render_now()
+
+    def _build_input_form(self, template: Template) -> FormSection:
+        form = FormSection(self.inputs_holder, labels_above=True)
+
+        def values() -> dict[str, Any] | None:
+            draft = self._draft()
+            return draft.inputs if draft is not None else None
+
+        if any(spec.required for spec in template.meta.inputs):
+            form.add_row(None, help_label(self.tr("Questions marked * must be answered before export."), form))
+        for spec in template.meta.inputs:
+            form.add(self._input_field(spec, DictBinding(values, spec.name, functools.partial(coerce_input, spec))))
+        form.edited.connect(self.schedule_render)
+        return form
+
+    def _input_field(self, spec: InputSpec, binding: DictBinding) -> Field:
+        label = spec.label + (" *" if spec.required else "")
+        help = spec.help
+        if spec.example:
+            help = (help + " " if help else "") + self.tr("Example: %1").replace("%1", spec.example)
+        if spec.type == InputType.LONG_TEXT:
+            field = LongTextField(label, binding, help=help)
+        elif spec.type == InputType.LIST:
+            field = LongTextField(label, binding, help=help or self.tr("One per line."), lines=3)
+        elif spec.type == InputType.DATE:
+            field = DateField(label, binding, help=help)
+        elif spec.type == InputType.CHOICE:
+            choices = [(c.value, c.label) for c in spec.choices]
+            if not spec.required and spec.default in (None, ""):
+                choices.insert(0, ("", self.tr("(not chosen)")))
+            field = ChoiceField(label, binding, choices, help=help)
+        elif spec.type == InputType.YES_NO:
+            field = CheckField(spec.label, binding, help=help)
+        else:
+            field = TextField(label, binding, help=help)
+        field.setObjectName(f"input_{spec.name}")
+        if spec.required and field.editor is not None:
+            field.editor.setAccessibleName(f"{spec.label} ({self.tr('required')})")
+        return field
+
+    def input_field(self, name: str) -> Field | None:
+        """The form field of the current letter's input ``name`` (tests and the plan guide use it)."""
+        if self.input_form is None:
+            return None
+        return self.input_form.findChild(Field, f"input_{name}")
+
+    # ================================================================== contacts
+    def _fill_contacts(self) -> None:
+        """Offer the case's contacts as recipient and copies, keeping what was chosen."""
+        draft = self._draft()
+        contacts = self.case.contacts if self.case is not None else []
+        self._contacts_key = tuple((c.id, c.name, c.role) for c in contacts)
+        choices: list[tuple[Any, str]] = []
+        role = self.template.meta.recipient_role if self.template else None
+        if draft is not None and draft.recipient_id is None and role is not None:
+            choices.append((None, self.tr("%1 (not on School & team yet)").replace("%1", _role(role))))
+        for contact in contacts:
+            name = contact.name or self.tr("(no name yet)")
+            choices.append((contact.id, f"{name} — {contact.display_title}"))
+        if not choices:
+            choices.append((None, self.tr("Nobody yet: add people on the School & team page")))
+        self.recipient_edit.set_choices(choices)
+        self.recipient_edit.refresh()
+        self.cc_list.blockSignals(True)
+        self.cc_list.clear()
+        for contact in contacts:
+            item = QListWidgetItem(f"{contact.name or self.tr('(no name yet)')} — {contact.display_title}")
+            item.setData(TEMPLATE_ROLE, contact.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = draft is not None and contact.id in draft.cc_ids
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.cc_list.addItem(item)
+        self.cc_list.blockSignals(False)
+        self.cc_label.setVisible(bool(contacts))
+        self.cc_list.setVisible(bool(contacts))
+
+    def _cc_changed(self, _item: QListWidgetItem) -> None:
+        draft = self._draft()
+        if draft is None:
+            return
+        draft.cc_ids = [
+            self.cc_list.item(n).data(TEMPLATE_ROLE)
+            for n in range(self.cc_list.count())
+            if self.cc_list.item(n).checkState() == Qt.CheckState.Checked
+        ]
+        self.schedule_render()
+
+    # ================================================================== rendering
+    def schedule_render(self) -> None:
+        """Draw the preview again once typing pauses (restarts the short timer)."""
+        self._stale = True
+        self.timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.schedule_render()
+
+    def options(self) -> Any:
+        from planwriter.render.letter import LetterOptions
+
+        draft = self._draft() or LetterDraft()
+        sender = self.context.settings.sender
+        return LetterOptions(
+            date=draft.date,
+            recipient_id=draft.recipient_id,
+            cc_ids=list(draft.cc_ids),
+            delivery=draft.delivery,
+            enclosures=list(draft.enclosures),
+            sender=sender if not sender.is_empty() else None,
+        )
+
+    def render(self) -> Document | None:
+        """Render the chosen letter for the case now (no timer); ``None`` if it cannot be drawn up."""
+        if self.case is None or self.template is None:
+            return None
+        from planwriter.render.engine import render_document
+
+        draft = self._draft()
+        assert draft is not None
+        return render_document(
+            self.case, self.template.id, dict(draft.inputs), self.options(), registry=self.context.registry,
+        )
+
+    def render_now(self) -> None:
+        self.timer.stop()
+        if self.template is None or self.case is None:
+            return
+        if not self.isVisible() and self.render_count:
+            return  # drawn when the page is shown again (showEvent)
+        self._stale = False
+        key = tuple((c.id, c.name, c.role) for c in self.case.contacts)
+        if key != self._contacts_key:
+            self._fill_contacts()
+        from planwriter.render.html_writer import to_html
+
+        try:
+            document = self.render()
+        except (TemplateError, InputError) as error:
+            self.document = None
+            self.preview.setPlainText(self.tr("This letter cannot be drawn up: %1").replace("%1", str(error)))
+            self.missing_label.setText("")
+            return
+        self.document = document
+        bar = self.preview.verticalScrollBar()
+        position = bar.value()
+        self.preview.setHtml(to_html(document) if document else "")
+        bar.setValue(position)
+        self.render_count += 1
+        needed = self.still_needed()
+        if needed:
+            self.missing_label.setText(self.tr("Still needed: %1").replace("%1", "; ".join(needed)))
+        else:
+            self.missing_label.setText(self.tr("Everything this letter needs is filled in."))
+        self._show_guidance()
+
+    def still_needed(self) -> list[str]:
+        """What the user still has to fill in, in words, for the letter shown."""
+        needed = list(self.document.missing) if self.document is not None else []
+        draft = self._draft()
+        if self.template is not None and draft is not None:
+            for spec in self.template.meta.inputs:
+                value = draft.inputs.get(spec.name)
+                if spec.required and value in (None, "", []):
+                    needed.append(self.tr("“%1” (About this letter)").replace("%1", spec.label))
+        return needed
+
+    def _show_guidance(self) -> None:
+        if self.template is None:
+            return
+        meta = self.template.meta
+        guidance = meta.guidance
+        parts: list[str] = []
+
+        def para(title: str, text: str) -> None:
+            if text:
+                parts.append(f"<p><b>{escape(title)}</b> {escape(text)}</p>")
+
+        def bullets(title: str, items: list[str]) -> None:
+            if items:
+                rows = "".join(f"<li>{item}</li>" for item in items)
+                parts.append(f"<p><b>{escape(title)}</b></p><ul>{rows}</ul>")
+
+        document = self.document
+        if document is not None and document.response_due is not None:
+            para(self.tr("Answer due:"), self.tr("%1, counting %2.").replace(
+                "%1", _long_date(document.response_due)).replace("%2", document.response_note))
+        else:
+            para(self.tr("Answer due:"), self.tr("No deadline applies to this letter; ask for a reply "
+                                                 "within a reasonable time."))
+        para(self.tr("Send it to:"), guidance.send_to)
+        para(self.tr("Keep proof:"), guidance.proof)
+        bullets(self.tr("What should happen next:"), [escape(s) for s in guidance.next_steps])
+        bullets(self.tr("Tips:"), [escape(s) for s in guidance.tips])
+        bullets(self.tr("The law behind this letter:"),
+                [f"<b>{escape(c.cite)}</b>: {escape(c.summary)}" for c in meta.legal_basis])
+        parts.append("<p><i>" + escape(self.tr("This is general information, not legal advice.")) + "</i></p>")
+        self.guidance_label.setText("".join(parts))
+
+    def due_text(self) -> str:
+        """The answer-due sentence shown under Before you send (plain text)."""
+        document = self.document
+        if document is None or document.response_due is None:
+            return ""
+        return f"{_long_date(document.response_due)} ({document.response_note})"
+
+    # ================================================================== export
+    def export_folder(self) -> Path:
+        """The case file's folder, else the user's Documents folder."""
+        case_path = getattr(self.context, "case_path", None)
+        if case_path:
+            return Path(case_path).parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        """The save dialog; tests replace this method."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the letter to Word"), str(suggested), self.tr("Word document (*.docx)"),
+        )
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def confirm_open(self, path: Path) -> bool:
+        """Ask whether to open the exported file now; tests replace this method."""
+        answer = QMessageBox.question(
+            self, self.tr("Letter exported"),
+            self.tr("The letter was saved as “%1” and added to Dates & log.\n\nOpen it now?")
+            .replace("%1", path.name),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Open,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    def open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def show_message(self, title: str, text: str) -> None:
+        """A plain message box; tests replace this method."""
+        QMessageBox.information(self, title, text)
+
+    def export(self) -> Path | None:
+        """Export the letter shown to a Word file, log it, and offer to open it."""
+        if self.case is None or self.template is None:
+            return None
+        try:
+            document = self.render()
+        except (TemplateError, InputError) as error:
+            self.show_message(self.tr("Cannot export"), str(error))
+            return None
+        if document is None:
+            return None
+        self.document = document
+        needed = self.still_needed()
+        if needed:
+            text = self.tr("This letter still needs some information before it can be saved as a Word "
+                           "file:\n\n%1\n\nThe gaps are highlighted in the preview.").replace(
+                "%1", "\n".join(f"• {n}" for n in needed))
+            self.status_label.setText(self.tr("Not exported yet: some information is missing."))
+            self.show_message(self.tr("Some information is missing"), text)
+            return None
+        child = self.case.child
+        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
+        draft = self._draft()
+        letter_date = (draft.date if draft and draft.date else None) or dt.date.today()
+        suggested = self.export_folder() / suggested_file_name(self.template.meta.title, child_name, letter_date)
+        path = self.ask_save_path(suggested)
+        if path is None:
+            return None
+        from planwriter.render.engine import MissingInformation, export_docx
+
+        try:
+            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
+        except MissingInformation as error:
+            self.show_message(self.tr("Some information is missing"), str(error))
+            return None
+        except OSError as error:
+            log.warning("Export failed: %s", type(error).__name__)
+            self.show_message(
+                self.tr("The letter could not be saved"),
+                self.tr("planwriter could not write the file (%1). If it is open in Word, close it and "
+                        "try again, or choose another folder.").replace("%1", error.strerror or str(error)),
+            )
+            return None
+        self._log_export(document, path, letter_date)
+        self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
+        if self.confirm_open(path):
+            self.open_file(path)
+        return path
+
+    def _log_export(self, document: Document, path: Path, letter_date: dt.date) -> None:
+        assert self.case is not None and self.template is not None
+        draft = self._draft()
+        entry = LogEntry(
+            date=letter_date,
+            template_id=self.template.id,
+            title=self.template.meta.title,
+            recipient=document.recipient,
+            delivery_method=draft.delivery if draft else None,
+            response_due=document.response_due,
+            response_rule=document.response_note,
+            file_name=path.name,
+        )
+        self.case.correspondence.append(entry)
+        self.changed.emit()
+        self.context.signals.log_changed.emit()
+
+    # ================================================================== CasePage
+    def set_case(self, case: Case) -> None:
+        self.drafts.clear()
+        self._contacts_key = ()
+        super().set_case(case)
+
+    def refresh(self) -> None:
+        if self.template is not None:
+            self._fill_contacts()
+            if self.input_form is not None:
+                self.input_form.refresh()
+            self.options_form.refresh()
+        self.schedule_render()
+
+
+def _lines(value: Any) -> list[str]:
+    """Enclosures typed one per line."""
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [line.strip() for line in str(value or "").split("\n") if line.strip()]
