@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+#: Set by benchmarks/startup.py: print when the window is shown and when it is ready, then quit.
+PROBE_ENV = "PLANWRITER_STARTUP_PROBE"
 
-def _parser() -> argparse.ArgumentParser:
+
+class StartOptions:
+    """What the command line asked for."""
+
+    def __init__(
+        self,
+        case: Path | None = None,
+        self_test: bool = False,
+        sample: bool = False,
+        section: str | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        self.case = case
+        self.self_test = self_test
+        self.sample = sample
+        self.section = section
+        self.data_dir = data_dir
+
+
+def parse_args(argv: list[str]) -> StartOptions:
+    """The command line; the usual start (nothing, or one case file) skips argparse to start faster."""
+    if not argv or (len(argv) == 1 and not argv[0].startswith("-")):
+        return StartOptions(case=Path(argv[0]) if argv else None)
+    namespace = _parser().parse_args(argv)
+    return StartOptions(**vars(namespace))
+
+
+def _parser():
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="planwriter",
         description="Drafts IEP and Section 504 letters and documents as Word files.",
@@ -25,22 +56,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sample", action="store_true", help="open the sample case (as an untitled copy)")
     parser.add_argument("--section", help="with a case: show this section first (e.g. Letters)")
     parser.add_argument("--data-dir", type=Path, help="use this folder for settings and recovery copies")
-    # For benchmarks/startup.py: report when the window is shown and when it is ready, then quit.
-    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
 def _make_application():
-    from PySide6.QtCore import QLocale, Qt, QTranslator
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from planwriter import APP_NAME, APP_ORG
 
     app = QApplication.instance()
     if app is None:
-        # Sharp at 125 % and 150 % display scaling too (Qt 6 scales for high DPI by itself).
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # High DPI: Qt 6 always scales, with fractional factors (125 %, 150 %) passed through as they are.
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -49,7 +76,9 @@ def _make_application():
 
     app.setApplicationVersion(__version__)
     # Fusion looks the same everywhere and takes its colours from the system palette (light or dark).
-    app.setStyle("Fusion")
+    # Where it already is the default style (Linux), setting it again would only cost start-up time.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     _install_translations(app, QLocale.system(), QTranslator)
     return app
 
@@ -69,8 +98,12 @@ def _install_translations(app, locale, translator_class) -> None:
         app.installTranslator(translator)
 
 
-def _finish_start(window, args: argparse.Namespace) -> None:
-    """Runs right after the window is first shown: load settings and sections, then open a case."""
+def _finish_start(window, args: StartOptions) -> None:
+    """Runs right after the window is first shown: menus, settings and sections, then a case."""
+    from PySide6.QtWidgets import QApplication
+
+    window.build_menus()
+    QApplication.processEvents()  # paint the menu bar before the settings and sections load
     from planwriter.gui.appcontext import AppContext
 
     window.attach_context(AppContext.load(args.data_dir))
@@ -86,7 +119,7 @@ def _finish_start(window, args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
-    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_args(sys.argv[1:] if argv is None else list(argv))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.self_test:
         from planwriter.gui.selftest import run_self_test
@@ -100,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
-    if args.startup_probe:
+    if os.environ.get(PROBE_ENV):
         _probe(app, window, args, start)
         return 0
     # Settings, pydantic and the sections load once the window is on screen.
@@ -108,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _probe(app, window, args: argparse.Namespace, start: float) -> None:
+def _probe(app, window, args: StartOptions, start: float) -> None:
     app.processEvents()
     sys.stdout.write(f"shown {time.perf_counter() - start:.4f}\n")
     sys.stdout.flush()

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QMenuBar, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QMenu
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QMenuBar, QPlainTextEdit, QTextEdit
+
     from planwriter.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
@@ -20,6 +22,8 @@ StandardKey = QKeySequence.StandardKey
 
 def focused_text_widget() -> QLineEdit | QTextEdit | QPlainTextEdit | None:
     """The text field that has the keyboard focus, if any (Edit menu commands act on it)."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
     widget = QApplication.focusWidget()
     if isinstance(widget, QComboBox) and widget.isEditable():
         widget = widget.lineEdit()
@@ -34,15 +38,18 @@ class MainActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        files = window.files
+
+        def files(command: str):
+            # The file controller is created on first use, after the window is on screen.
+            return lambda: getattr(window.files, command)()
 
         # File
-        self.new = self._action(self.tr("&New case"), StandardKey.New, files.new_case)
-        self.open = self._action(self.tr("&Open case…"), StandardKey.Open, files.open_case)
-        self.open_sample = self._action(self.tr("Open the &sample case"), None, files.open_sample)
-        self.save = self._action(self.tr("&Save"), StandardKey.Save, files.save)
-        self.save_as = self._action(self.tr("Save &as…"), StandardKey.SaveAs, files.save_as, "Ctrl+Shift+S")
-        self.close = self._action(self.tr("&Close case"), StandardKey.Close, files.close_case)
+        self.new = self._action(self.tr("&New case"), StandardKey.New, files("new_case"))
+        self.open = self._action(self.tr("&Open case…"), StandardKey.Open, files("open_case"))
+        self.open_sample = self._action(self.tr("Open the &sample case"), None, files("open_sample"))
+        self.save = self._action(self.tr("&Save"), StandardKey.Save, files("save"))
+        self.save_as = self._action(self.tr("Save &as…"), StandardKey.SaveAs, files("save_as"), "Ctrl+Shift+S")
+        self.close = self._action(self.tr("&Close case"), StandardKey.Close, files("close_case"))
         self.settings = self._action(
             self.tr("Se&ttings…"), StandardKey.Preferences, window.show_settings, "Ctrl+,"
         )
@@ -51,7 +58,7 @@ class MainActions(QObject):
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.recent_menu = QMenu(self.tr("Open &recent"), window)
         self.recent_menu.setObjectName("recent_menu")
-        self.clear_recent = self._action(self.tr("Clear this list"), None, files.clear_recent)
+        self.clear_recent = self._action(self.tr("Clear this list"), None, files("clear_recent"))
 
         # Edit: acts on whichever text field has the focus.
         self.undo = self._action(self.tr("&Undo"), StandardKey.Undo, lambda: self._edit("undo"))
@@ -146,7 +153,7 @@ class MainActions(QObject):
                 action.setEnabled(False)
             return
         read_only = widget.isReadOnly()
-        if isinstance(widget, QLineEdit):
+        if hasattr(widget, "isUndoAvailable"):  # a QLineEdit
             self.undo.setEnabled(widget.isUndoAvailable())
             self.redo.setEnabled(widget.isRedoAvailable())
             has_selection = widget.hasSelectedText()

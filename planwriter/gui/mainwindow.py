@@ -6,28 +6,25 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
-from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from planwriter import APP_NAME
-from planwriter.gui.actions import MainActions
-from planwriter.gui.files import EXTENSION, FileController
 from planwriter.gui.welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from planwriter.core.model import Case
+    from planwriter.gui.actions import MainActions
     from planwriter.gui.appcontext import AppContext
+    from planwriter.gui.files import FileController
     from planwriter.gui.pages.base import CasePage
 
 log = logging.getLogger(__name__)
+
+EXTENSION = ".pwcase"
 
 
 def app_icon() -> QIcon:
@@ -57,24 +54,47 @@ class MainWindow(QMainWindow):
         self.pages: list[CasePage] = []
         self._stale_pages: set[int] = set()
         self._plan_guide = None
+        self._files: FileController | None = None
 
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(1180, 780)
+        self.menu_actions: MainActions | None = None
         self._build_central()
-        self.files = FileController(self)
-        self.menu_actions = MainActions(self)
-        self.menu_actions.build_menus(self.menuBar())
         self._connect_welcome()
         self.statusBar()
         self._show_welcome()
         if context is not None:
             self.attach_context(context)
 
+    def build_menus(self) -> None:
+        """Create the actions and the menu bar (the app does this right after the first show)."""
+        if self.menu_actions is not None:
+            return
+        from planwriter.gui.actions import MainActions
+
+        self.menu_actions = MainActions(self)
+        self.menu_actions.build_menus(self.menuBar())
+        self.menu_actions.update_case_actions(self.case is not None)
+        self._on_settings_changed()
+
     # ------------------------------------------------------------------ building
 
     def _build_central(self) -> None:
         self.welcome = WelcomePage()
+        self.central_stack = QStackedWidget()
+        self.central_stack.addWidget(self.welcome)
+        self.setCentralWidget(self.central_stack)
+
+    def _build_case_view(self) -> None:
+        """Navigation list and sections; built with the context, once the window is on screen.
+
+        The modules on the start-up path import only the Qt classes needed before the window is
+        shown: PySide6 builds each class's enums on first use, and the ``Qt`` namespace alone costs
+        ~12 ms (see docs/performance.md).
+        """
+        from PySide6.QtWidgets import QListWidget, QSplitter
+
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("nav_list")
         self.nav_list.setAccessibleName(self.tr("Sections of the case"))
@@ -86,23 +106,28 @@ class MainWindow(QMainWindow):
         self.page_stack.setObjectName("page_stack")
         self.nav_list.currentRowChanged.connect(self._on_nav_row_changed)
 
-        self.case_view = QSplitter(Qt.Orientation.Horizontal)
+        self.case_view = QSplitter()  # horizontal
         self.case_view.setObjectName("case_view")
         self.case_view.addWidget(self.nav_list)
         self.case_view.addWidget(self.page_stack)
         self.case_view.setStretchFactor(0, 0)
         self.case_view.setStretchFactor(1, 1)
         self.case_view.setChildrenCollapsible(False)
-
-        self.central_stack = QStackedWidget()
-        self.central_stack.addWidget(self.welcome)
         self.central_stack.addWidget(self.case_view)
-        self.setCentralWidget(self.central_stack)
+
+    @property
+    def files(self) -> FileController:
+        """New, Open, Save…; created on first use so that it loads after the window is shown."""
+        if self._files is None:
+            from planwriter.gui.files import FileController
+
+            self._files = FileController(self)
+        return self._files
 
     def _connect_welcome(self) -> None:
-        self.welcome.new_requested.connect(self.files.new_case)
-        self.welcome.open_requested.connect(self.files.open_case)
-        self.welcome.sample_requested.connect(self.files.open_sample)
+        self.welcome.new_requested.connect(lambda: self.files.new_case())
+        self.welcome.open_requested.connect(lambda: self.files.open_case())
+        self.welcome.sample_requested.connect(lambda: self.files.open_sample())
         self.welcome.guide_requested.connect(self.show_plan_guide)
         self.welcome.recent_requested.connect(lambda text: self.files.open_path(Path(text)))
 
@@ -115,12 +140,17 @@ class MainWindow(QMainWindow):
         signals.settings_changed.connect(self._on_settings_changed)
         signals.case_changed.connect(self._on_case_changed)
         signals.letter_requested.connect(self.select_template)
+        self.build_menus()
+        self._build_case_view()
         self._build_pages()
         self._on_settings_changed()
         self._restore_geometry()
         self.files.start()
 
     def _build_pages(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
+
         from planwriter.gui.pages import page_classes
 
         for page_class in page_classes():
@@ -145,7 +175,8 @@ class MainWindow(QMainWindow):
         self._stale_pages.clear()
         self.setWindowModified(modified)
         self.central_stack.setCurrentWidget(self.case_view)
-        self.menu_actions.update_case_actions(True)
+        if self.menu_actions is not None:
+            self.menu_actions.update_case_actions(True)
         if self.pages:
             self.nav_list.setCurrentRow(0)
             self.nav_list.setFocus()
@@ -169,7 +200,8 @@ class MainWindow(QMainWindow):
 
     def _show_welcome(self) -> None:
         self.central_stack.setCurrentWidget(self.welcome)
-        self.menu_actions.update_case_actions(False)
+        if self.menu_actions is not None:
+            self.menu_actions.update_case_actions(False)
         self._update_title()
         self.welcome.new_button.setFocus()
 
@@ -264,7 +296,8 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self) -> None:
         recent = list(self.context.settings.recent_files) if self.context else []
-        self.menu_actions.update_recent(recent)
+        if self.menu_actions is not None:
+            self.menu_actions.update_recent(recent)
         self.welcome.set_recent_files(recent)
 
     # ------------------------------------------------------------------ window state and events
@@ -272,6 +305,8 @@ class MainWindow(QMainWindow):
     def _geometry_store(self) -> QSettings | None:
         if self.context is None:
             return None
+        from PySide6.QtCore import QSettings
+
         return QSettings(str(self.context.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
@@ -296,7 +331,7 @@ class MainWindow(QMainWindow):
         if self.context is not None and not self.files.maybe_save():
             event.ignore()
             return
-        if self.context is not None:
+        if self.context is not None and self._files is not None:
             self.files.autosave_timer.stop()
             self.files.remove_recovery()
             self._save_geometry()

