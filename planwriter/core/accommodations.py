@@ -88,6 +88,8 @@ class Accommodation(_Data):
     needs: tuple[Need, ...] = Field(min_length=1)
     settings: tuple[Setting, ...] = Field(min_length=1)
     plans: PlanFit = PlanFit.BOTH
+    #: Needs for which this is one of the first supports to consider; suggestions rank it higher.
+    key_for: tuple[Need, ...] = ()
     #: Set where the support can change what a test measures (check the state manual there).
     construct_warning: str = ""
     explanation: str = ""
@@ -98,6 +100,12 @@ class Accommodation(_Data):
         if len(set(value)) != len(value):
             raise ValueError("lists a value twice")
         return value
+
+    @model_validator(mode="after")
+    def _key_needs_are_needs(self) -> Accommodation:
+        if not set(self.key_for) <= set(self.needs):
+            raise ValueError(f"{self.id}: key_for names a need the item does not list in needs")
+        return self
 
     def fits(self, plan: PlanStatus | PlanFit | str | None) -> bool:
         """Whether this support can go into a plan of that type (any plan when unknown)."""
@@ -198,6 +206,8 @@ WEIGHT_CATEGORY_FOUND = 1.5
 WEIGHT_CATEGORY_SUSPECTED = 1.0
 #: An item's first need is what it is mainly for; later needs count for less.
 POSITION_FACTORS = (1.0, 0.6, 0.4, 0.3, 0.25)
+#: A first-choice support for a need (``key_for``) counts more than its position alone.
+KEY_FACTOR = 1.3
 #: Items that can change what a test measures are suggested a little lower.
 WARNING_FACTOR = 0.85
 
@@ -434,6 +444,8 @@ class AccommodationCatalogue:
                 weight = profile.weights.get(need, 0.0)
                 if weight:
                     factor = POSITION_FACTORS[min(position, len(POSITION_FACTORS) - 1)]
+                    if need in item.key_for:
+                        factor = KEY_FACTOR
                     score += weight * factor
                     matched.append((weight * factor, need))
             if not matched:
