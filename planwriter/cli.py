@@ -253,4 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the importable module, not this ``__main__`` copy: the modules that add commands
+    # register them (and raise UserError) in ``planwriter.cli``.
+    from planwriter.cli import main as _main
+
+    raise SystemExit(_main())
