@@ -1,0 +1,241 @@
+"""Word lists and patterns the goal checker uses (observable vs. vague verbs, tools, time words)."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
+}
+#: A number written as digits (with decimals or a dollar sign) or as a word.
+NUM = r"(?:\$?\d+(?:[.,]\d+)?|" + "|".join(w for w in NUMBER_WORDS if w not in ("no", "none")) + r")"
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+PERIOD = r"(?:quarter|semester|trimester|grading period|marking period|term|school year|year)"
+ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)"
+
+#: Verbs that name something a person can see or count (REFERENCE §5.5, plus close relatives).
+OBSERVABLE_VERBS = _wordset("""
+read decode say name label point state list spell write copy type compute solve calculate count
+match sort circle underline answer retell summarize paraphrase identify ask request initiate respond
+take raise follow complete turn walk run jump hop skip climb cut button zip snap wash dress use
+produce sign select locate tell begin start remain stay keep arrive catch throw kick form record
+break open close move transition speak include make wait greet ride submit sit hold put place
+pronounce articulate blend segment add subtract multiply divide estimate measure graph plot explain
+describe finish clean brush eat drink tie pour cross navigate check edit revise plan self-monitor
+monitor maintain repeat imitate trace print draw color fold paste glue stack string sequence order
+compare convert round simplify evaluate interpret highlight annotate outline draft proofread
+organize log enter pack unpack hang return deliver greet introduce invite share comment reply
+apologize negotiate compromise accept refuse choose give show hand demonstrate shake nod look
+gesture vocalize sing chew swallow toilet flush button buckle fasten dial call text email
+schedule budget shop pay purchase cook prepare set store fill sign navigate mark tap press swipe
+scan highlight chart tally rate verify attend enroll live work earn obtain volunteer apply
+participate receive interview commute access get stop calm transition line lead ride engage
+self-correct self-advocate underline skim proofread highlight
+""")
+
+#: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
+VAGUE_VERBS = _wordset("""
+understand know learn appreciate comprehend realize believe feel enjoy think recognize improve
+increase decrease develop grow try be become appear behave display exhibit strengthen gain acquire
+master reduce enhance build expand progress advance benefit consider value grasp internalize
+explore experience continue hope wish want like communicate cope adjust manage focus concentrate
+listen pay respect care attempt work have achieve reach obtain score meet perform function
+""")
+
+#: Verbs that are only vague in some uses; the checker looks at what follows them.
+CONDITIONAL_VERBS = {
+    # "work on" is vague; "work part-time at a store" is an outcome.
+    "work": re.compile(r"^work\s+(?:on|toward|towards|at improving|to improve|hard)\b"),
+    # "use time constructively" is a non-goal; "use a calculator" is observable.
+    "use": re.compile(r"^use\s+(?:\w+\s+){0,2}(?:time|judgment|judgement|manners|skills|strategies appropriately)\b"
+                      r"|^use\s+appropriate\b"),
+    # "make friends / progress / gains" is an outcome; "make 18 correct selections" is an action.
+    "make": re.compile(r"^make\s+(?:\w+\s+)?(?:friends|progress|gains|improvements?|better|good|choices)\b"),
+    # "participate" alone is an activity, not an outcome.
+    "participate": re.compile(r"^participate(?:\s+(?:in|during)\s+(?:\w+\s+){0,3}"
+                              r"(?:activities|activity|groups?|class(?:es)?|discussions?|lessons?|sessions?)\b|\s*[,.;]|\s*$)"),
+    # "attend a job fair" is an activity; "attend community college" is a postsecondary outcome.
+    "attend": re.compile(r"^attend(?!\s+(?:a\s+|an\s+|the\s+)?(?:\w+[\s-]+){0,3}"
+                         r"(?:college|university|school|program|programme|courses?|classes|training|academy)\b)"),
+    "demonstrate": re.compile(r"^demonstrate\s+(?:\w+\s+){0,2}(?:understanding|knowledge|awareness|mastery|ability|"
+                              r"skills?|growth|progress|improvement|improved|appropriate|proficiency|competence|an?\s+understanding)"),
+    "maintain": re.compile(r"^maintain\s+(?:appropriate|good|positive)\b"),
+    "follow": re.compile(r"^follow\s+(?:school\s+|classroom\s+)?rules\s*(?:[.,;]|$)"),
+    "complete": re.compile(r"^complete\s+(?:\w+\s+)?(?:tasks|work)\s*(?:[.,;]|$)"),
+    "take": re.compile(r"^take\s+(?:responsibility|ownership|pride|initiative)\b"),
+    "keep": re.compile(r"^keep\s+up\b"),
+    "show": re.compile(r"^show\s+(?:\w+\s+)?(?:more|less|better|improved|improvement|progress|growth|understanding|"
+                       r"respect|interest|self-control|empathy|awareness|knowledge|maturity|responsibility|effort)\b"),
+    "pay": re.compile(r"^pay\s+(?:\w+\s+)?attention\b"),
+    "engage": re.compile(r"^engage\s+(?:appropriately|more)\b"),
+    "get": re.compile(r"^get\s+(?:along|better)\b"),
+}
+
+#: Outcome-like verbs that name a result, not something the child does.
+OUTCOME_VERBS = frozenset({"score", "achieve", "reach", "obtain", "meet", "pass", "have", "earn", "master"})
+
+#: "Activities, not outcomes" (REFERENCE §5.5 and §5.7).
+ACTIVITY_PATTERNS = re.compile(
+    r"\b(?:attend(?:s|ing)?\s+(?:a\s+|an\s+|the\s+)?(?:\w+[\s-]+){0,2}(?:fair|group|tour|session|meeting|class|workshop|club|visit)s?"
+    r"|participate\s+in\s+(?:\w+\s+){0,3}(?:activities|activity|groups?|sessions?|lessons?|therapy|instruction)"
+    r"|be\s+exposed\s+to|receive\s+(?:\w+\s+){0,2}(?:instruction|therapy|services|support|reteaching)"
+    r"|work\s+on|be\s+provided\s+with|be\s+given|visit\s+(?:a\s+|the\s+)?(?:\w+\s+){0,2}(?:college|campus|job|site))\b"
+)
+
+#: Judgement words a parent should ask to have replaced by what the child is seen doing.
+JUDGEMENT_WORDS = re.compile(
+    r"\b(?:difficulty|weak|unmotivated|lazy|defiant|irresponsible|uncooperative|appropriate(?:ly)?|"
+    r"age[- ]appropriate|better|more\s+(?:independent|organized|responsible|focused|motivated))\b"
+)
+
+#: Methods, instruments, data sources or recorders (REFERENCE §5.8 "measurement").
+MEASUREMENT = re.compile(
+    r"\b(?:as\s+)?(?:measured|documented|recorded|assessed|evaluated|monitored|tracked|charted|graphed|"
+    r"determined|observed|collected|verified|checked|scored|reported|noted|counted|tallied|rated)\s+"
+    r"(?:weekly\s+|monthly\s+|daily\s+|biweekly\s+)?(?:by|on|in|through|using|with|via|from)\b"
+    r"|\b(?:cbm|curriculum[- ]based\s+(?:measures?|measurements?|assessments?|probes?)|dibels|aimsweb|easycbm|"
+    r"fastbridge|i-?ready|map\s+growth|star\s+reading|running\s+records?|rubrics?|data\s+(?:sheets?|collection|log|logs)|"
+    r"checklists?|(?:work|writing)\s+samples?|language\s+samples?|(?:teacher|staff|direct|classroom)\s+observations?|"
+    r"observation\s+(?:log|checklist|form)s?|informal\s+assessments?|assessments?|interval\s+recording|"
+    r"time\s+sampling|frequency\s+(?:counts?|data|recording)|tally(?:\s+sheets?)?|probes?|tests?|quizz(?:es)?|quiz|"
+    r"inventor(?:y|ies)|screeners?|benchmark\s+(?:assessments?|tests?)|(?:slp|ot|pt|teacher|staff|therapist)\s+data|"
+    r"(?:behavior|rating)\s+scales?|abc\s+(?:data|log|chart)s?|point\s+sheets?|gradebook|grade\s*book|logs?|"
+    r"portfolios?|brief-2|progress[- ]monitoring|self-?monitoring\s+(?:form|sheet|chart)s?)\b"
+)
+
+#: Consistency: over how many trials, probes, sessions, days … (REFERENCE §5.8 "criterion").
+_UNITS_OF_CONSISTENCY = (
+    r"(?:trials?|probes?|sessions?|days?|weeks?|months?|opportunities|opportunity|observations?|samples?|"
+    r"assignments?|tests?|quizz(?:es)?|quiz|data\s+points?|periods?|lessons?|attempts?|occasions?|transitions?|"
+    r"passages?|tasks?|activities|units?|projects?|trips?|checks?|measures?|probes?|recesses|intervals?|"
+    r"conversations?|exchanges?|readings?|problems?|prompts?|times|classes|school\s+days|consecutive)"
+)
+CONSISTENCY = re.compile(
+    rf"\b{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?(?:last\s+)?{NUM}\s+(?:[\w/-]+\s+){{0,3}}?{_UNITS_OF_CONSISTENCY}\b"
+    rf"|\b{NUM}\s+consecutive\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
+    rf"|\b(?:across|over|on|in|for|during|within)\s+(?:at\s+least\s+)?{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
+    rf"|\b(?:each|every|all)\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
+    rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
+)
+
+#: "% of the time" needs the whole it is a part of (REFERENCE §5.3 and §5.8).
+PERCENT_OF_TIME = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:the\s+)?(?:time|day|school\s+day|class(?:es)?)\b"
+)
+OBSERVATION_WINDOW = re.compile(
+    rf"\b{NUM}[- ](?:second|minute|min|hour)[- ]?(?:\w+\s+)?(?:observations?|periods?|sessions?|intervals?|samples?|"
+    r"blocks?|lessons?|classes|windows?)\b|\bintervals?\b|\btime\s+sampling\b"
+    r"|\bper\s+(?:\d+[- ]minute|hour|class|period|lesson)\b"
+)
+PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(%|percent)")
+#: Percentages that are rates of errors (disfluencies) count without a consistency clause.
+PERCENT_RATE = re.compile(
+    r"(?:no\s+more\s+than|fewer\s+than|less\s+than|at\s+most|below|under|≤)\s+\d+(?:\.\d+)?\s*(?:%|percent)"
+    r"|\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:or\s+(?:fewer|less)\s+)?(?:\w+\s+)?(?:disfluen\w*|stutter\w*|syllables|errors|absences|tardies)"
+)
+
+#: Rate, count and duration criteria (they need no consistency clause).
+_COUNTED = (
+    r"(?:correct\s+)?(?:words?|digits?|letters?|letter\s+sounds|sounds|(?:correct\s+)?letter\s+sequences|"
+    r"(?:correct\s+)?word\s+sequences|cls|cws|wcpm|wpm|dcpm|selections|problems|questions|items|facts|steps|morphemes|"
+    r"times|initiations|exchanges|turns|strategies|applications|errors|mistakes|sentences|elements|details|points|"
+    r"responses|requests|comments|questions|repetitions|reps|trials|opportunities|feet|inches|meters|yards|laps|"
+    r"syllables|utterances|minutes|seconds|hours|pages|books|lines|paragraphs|answers|objects|coins|prompts?|"
+    r"cues?|reminders?|referrals|incidents|outbursts|call-?outs|interruptions|refusals|tasks|assignments|"
+    r"activities|phonemes|blends|sight\s+words|vocabulary\s+words|spelling\s+words|story\s+elements)"
+)
+COUNT_CRITERION = re.compile(
+    rf"\b{NUM}\s+(?:out\s+)?of\s+{NUM}\b"
+    rf"|\b{NUM}\s+(?:or\s+(?:more|fewer|less|higher|better)\s+)?(?:[\w-]+\s+){{0,3}}?{_COUNTED}\b"
+    rf"|\b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|"
+    rf"within|under|averaging|all)\s+{NUM}\b"
+    rf"|\b(?:zero|no)\s+(?:[\w-]+\s+){{0,2}}?(?:referrals|incidents|errors|prompts?|outbursts|absences|tardies|"
+    rf"refusals|reminders?|cues?|mistakes)\b"
+    rf"|\bper\s+(?:minute|hour|day|week|recess|session|lesson|class|period)\b"
+    rf"|\b(?:score|rating|level)\s+of\s+{NUM}\b|\b{NUM}\s+on\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:rubric|scale)\b"
+    rf"|\b{NUM}-point\s+rubric\b"
+)
+FROM_TO = re.compile(
+    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|a\s+current\s+(?:level|rate|score)\s+of\s+)?(?P<base>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
+    rf"(?:\s+[\w/-]+){{0,5}}?\s+to\s+(?P<target>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
+)
+BASELINE = re.compile(
+    rf"\bbaseline\b|\bup\s+from\s+{NUM}|\bdown\s+from\s+{NUM}|\bcurrently\s+(?:\w+\s+){{0,4}}?{NUM}"
+    rf"|\bfrom\s+a\s+current\s+(?:level|rate|score)\b|\bpresent\s+level\s+(?:of|is)\s+{NUM}"
+    rf"|\bcompared\s+(?:to|with)\s+(?:a\s+)?(?:current|present)\b"
+)
+
+#: Timeframes (REFERENCE §5.8): a date or period by which the goal is met.
+TIMEFRAME = re.compile(
+    rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
+    rf"|\bby\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|\bby\s+\d{{1,2}}/\d{{4}}\b|\bby\s+\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"|\bby\s+(?:\[[^\]]{{0,40}}\]|_{{2,}}|\(date\)|<date>|\{{date\}})"
+    rf"|\bby\s+(?:the\s+)?(?:next\s+|annual\s+|his\s+|her\s+|their\s+)*(?:annual\s+)?(?:iep\s+)?(?:annual\s+)?review\b"
+    rf"|\bby\s+(?:the\s+)?(?:end|close|completion)\s+of\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+|next\s+)?"
+    rf"(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}\s+)?(?:{ORDINAL}\s+)?(?:iep|{PERIOD}|grade|\w+\s+grade|school|iep\s+(?:year|period|term)|"
+    rf"(?:current\s+)?iep\s+cycle|academic\s+year|plan\s+year)\b"
+    rf"|\bby\s+(?:the\s+)?(?:spring|fall|autumn|winter|summer)(?:\s+of)?(?:\s+\d{{4}})?\b"
+    rf"|\bby\s+\d{{4}}\b"
+    rf"|\b(?:within|in|over)\s+(?:the\s+next\s+)?(?:{NUM}|a|one)\s+(?:instructional\s+|school\s+|calendar\s+|academic\s+)?"
+    rf"(?:weeks|months|year|years|school\s+year)\b(?!\s+(?:of|after)\s+(?:graduat|leaving|exiting|completing|high\s+school))"
+    rf"|\bwithin\s+(?:the|this)\s+(?:iep|school|calendar|academic)\s+year\b"
+    rf"|\b(?:during|by|in|before|at\s+the\s+end\s+of)\s+the\s+{ORDINAL}\s+(?:quarter|semester|trimester|grading\s+period|marking\s+period|term)\b"
+    rf"|\b(?:by|before)\s+(?:the\s+)?(?:next|annual)\s+iep\b|\bthis\s+(?:iep|school)\s+year\b"
+)
+
+#: A mastery window is not a timeframe ("for 4 consecutive weeks").
+MASTERY_WINDOW = re.compile(
+    rf"\b(?:for|over|across|during)\s+{NUM}\s+(?:consecutive\s+)?(?:weeks|days|sessions|months|school\s+days|probes|trials)\b"
+)
+
+#: Postsecondary (transition) timeframes: after high school.
+POSTSECONDARY_TIME = re.compile(
+    r"\b(?:after|upon|following|once)\s+(?:(?:he|she|they)\s+)?(?:graduat\w*|leav\w*\s+(?:high\s+)?school|exit\w*|"
+    r"(?:the\s+)?complet\w*\s+(?:of\s+)?(?:high\s+)?school|high\s+school|(?:his|her|their)\s+graduation|"
+    r"secondary\s+school|school\s+exit|exiting\s+(?:high\s+)?school|aging\s+out)"
+    r"|\bwithin\s+(?:\w+\s+){1,3}(?:of|after)\s+(?:graduat\w*|leaving|exiting|completing|high\s+school)"
+    r"|\bpost-?secondary\b|\bafter\s+(?:\w+\s+)?(?:exiting|leaving)\s+school"
+)
+POSTSECONDARY_OUTCOME = re.compile(
+    r"\b(?:enroll\w*|be\s+enrolled|attend)\s+(?:in\s+|at\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w.-]+\s+){0,4}?"
+    r"(?:college|university|program|course|trade\s+school|vocational|technical|apprenticeship|academy)\b"
+    r"|\bbe\s+(?:competitively\s+)?employed\b|\b(?:competitive|supported)\s+(?:integrated\s+)?employment\b"
+    r"|\blive\s+independently\b|\blive\s+in\s+(?:an?|his|her|their)\s+(?:own\s+)?(?:apartment|home|house)\b"
+)
+
+#: Words that open a condition (givens).
+CONDITION = re.compile(
+    r"\bgiven\b|\bwhen\s+(?:given|presented|provided|shown|asked|told|offered|prompted|reading|writing|copying|typing|"
+    r"working|playing|frustrated|upset|angry|anxious|transitioning|greeted|approached|he|she|they|a|an|the|in|at|"
+    r"faced|it\s+is|arriving|entering|leaving|using)\b"
+    r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
+    r"grading|marking|term))(?!(?:the\s+)?\w+\s+(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
+    r"observations)\b)"
+    r"|\busing\b|\bwith\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
+    r"|\bwith\s+(?:(?:no|minimal|moderate|maximum|one|two|a\s+single|visual|verbal|gestural|physical|adult|teacher|peer|"
+    r"partial|fading|faded)\s+)+(?:\w+\s+)?(?:prompts?|prompting|support|supports|cues?|cueing|assistance|reminders?|models?|modeling)\b"
+    r"|\bwith\s+(?:a|an|the|his|her|their)\s+(?:\w+[\s-]+){0,2}?(?:calculator|checklist|organizer|schedule|timer|chart|"
+    r"device|menu|list|model|template|word\s+bank|manipulatives|number\s+line|visual|support|supports|scribe|text-to-speech|"
+    r"speech-to-text|keyboard|laptop|tablet|app|planner|graphic\s+organizer|reader|peer)\b"
+    r"|\bin\s+(?:a|an|the)\s+(?:\w+[\s-]+){0,2}?(?:group|game|setting|classroom|gym|cafeteria|hallway|conversation|"
+    r"lesson|activity|session|environment|community|store|job\s+site|kitchen|lunchroom|playground|library|bus)\b"
+    r"|\bat\s+(?:lunch|recess|dismissal|arrival|the\s+(?:start|beginning|end)\s+of)\b"
+    r"|\bafter\s+(?:reading|listening|hearing|watching|being)\b|\bwhile\s+\w+ing\b"
+    r"|\b(?:on|from)\s+(?:a|an)\s+(?:\w+[\s-]+){0,4}?(?:worksheet|passage|probe|list|prompt|task|assignment|board)\b"
+    r"|\bupon\s+(?:request|arrival|entering|a\s+(?:verbal|visual|teacher))\b|\bwhen\s+\w+\s+(?:wants|needs|is|are)\b"
+    r"|\b(?:across|in)\s+(?:all\s+)?(?:school\s+)?settings\b|\bin\s+(?:math|reading|science|social\s+studies|"
+    r"writing|ela|english|general\s+education)\s+(?:class|classes)\b|\bin\s+(?:small|large)[\s-]group\b"
+    r"|\bin\s+(?:a\s+)?(?:[\w-]+\s+)?conversations?(?:al)?\b"
+    r"|\bwith\s+(?:[\w-]+\s+)?(?:manipulatives|counters|visual\s+supports?|picture\s+(?:cues|supports)|graphic\s+organizers|"
+    r"calculators?|word\s+banks?|sentence\s+starters|visuals|models|prompts|cues|reminders|accommodations|support)\b|\bwhen\s+presented\s+with\b|\bprovided\s+with\b|\bgiven\s+access\s+to\b|\bwith\s+access\s+to\b"
+)
