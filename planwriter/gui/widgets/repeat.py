@@ -6,8 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -78,16 +77,26 @@ class _ListBase(QWidget):
         self.remove_button.clicked.connect(self.remove_item)
         self.up_button.clicked.connect(lambda: self.move_item(-1))
         self.down_button.clicked.connect(lambda: self.move_item(1))
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_item),
-            (QKeySequence("Alt+Up"), lambda: self.move_item(-1)),
-            (QKeySequence("Alt+Down"), lambda: self.move_item(1)),
-            (QKeySequence("Insert"), self.add_item),
-        ):
-            shortcut = QShortcut(keys, self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        # Delete removes, Insert adds, Alt+Up / Alt+Down move the selected item.
+        self.list.installEventFilter(self)
         self.list.currentRowChanged.connect(self._row_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and self.list.state() != (
+            QAbstractItemView.State.EditingState
+        ):
+            key = event.key()
+            alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if key == Qt.Key.Key_Delete and self.remove_button.isEnabled():
+                self.remove_item()
+                return True
+            if key == Qt.Key.Key_Insert:
+                self.add_item()
+                return True
+            if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_item(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
 
     # implemented by subclasses
     def items(self) -> list[Any] | None:
