@@ -94,14 +94,20 @@ class DueDate:
     rule: TimeRule
     timeline: str
     state: str | None  # the state whose rule was used; None for the federal default
+    #: The case's state when planwriter has no rule of its own for it (the federal default was used).
+    asked_state: str | None = None
 
     @property
     def explanation(self) -> str:
         days = f"{self.rule.amount} {UNIT_WORDS[self.rule.unit]} day{'s' if self.rule.amount != 1 else ''}"
         who = f"{self.state} rule" if self.state else "federal rule"
         text = f"{days} from {self.rule.starts} ({who}, {self.rule.source})"
+        if not self.state and self.asked_state:
+            text += f"; planwriter has no {self.asked_state} rule for this, so the federal default applies"
         if self.rule.unit == DayUnit.SCHOOL:
             text += "; school days are estimated from weekdays and holidays, so check the school calendar"
+        elif self.rule.unit == DayUnit.BUSINESS:
+            text += "; business days skip weekends and federal and state holidays"
         return text
 
 
@@ -121,4 +127,4 @@ def due_date(timeline_id: str, start: dt.date, state: str | None = None) -> DueD
     if timeline.federal is None:
         return None
     rule = timeline.federal
-    return DueDate(add_days(start, rule.amount, rule.unit, code), rule, timeline_id, None)
+    return DueDate(add_days(start, rule.amount, rule.unit, code), rule, timeline_id, None, asked_state=code)

@@ -189,6 +189,10 @@ def render_document(
     context["recipient"] = recipient
     cc = _copies(case, template, options, recipient.get("id", ""))
     context["cc"] = cc
+    if template.docx_path is not None:  # a user's Word template: filled in place, no letter frame
+        from planwriter.render.user_templates import render_docx_template
+
+        return render_docx_template(template, context)
 
     seen, token = collect_missing()
     try:
@@ -242,6 +246,11 @@ def export_docx(
     """Write a rendered document to a .docx file (atomically). Refuses placeholders unless asked."""
     if document.missing and not allow_missing:
         raise MissingInformation(document.missing)
+    docx_bytes = getattr(document, "docx_bytes", None)
+    if docx_bytes:  # rendered from a user's Word template: already a finished .docx
+        from planwriter.core.atomic import atomic_write_bytes
+
+        return atomic_write_bytes(path, docx_bytes)
     from planwriter.render.docx_writer import DocxWriter
 
     return DocxWriter(letterhead=Path(letterhead) if letterhead else None).write(document, Path(path))

@@ -156,6 +156,7 @@ class Template:
     builtin: bool = True
     language: str = "en"
     body_line: int = 1  # line of the file where the body starts
+    docx_path: Path | None = None  # a user's Word template (see render/user_templates.py)
 
     @property
     def id(self) -> str:
@@ -225,6 +226,9 @@ class Registry:
         return registry
 
     def _load_user(self, folder: Path) -> None:
+        from planwriter.render.user_templates import check_body, load_user_folder
+
+        candidates: list[Template] = []
         for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")):
             try:
                 template = read_template(path, builtin=False, language=self.language)
@@ -232,6 +236,16 @@ class Registry:
                 log.warning("Skipped a user template: %s", error)
                 self.problems.append(error)
                 continue
+            problem = check_body(template)
+            if problem is not None:
+                log.warning("Skipped a user template: %s", problem)
+                self.problems.append(problem)
+                continue
+            candidates.append(template)
+        word_templates, word_problems = load_user_folder(folder, self.language)
+        self.problems.extend(word_problems)
+        for template in [*candidates, *word_templates]:
+            path = template.path
             if template.id in self.templates and self.templates[template.id].builtin:
                 self.problems.append(
                     TemplateError(f"uses the id “{template.id}” of a built-in template", path)
