@@ -73,6 +73,11 @@ class AccommodationsPage(CasePage):
             "expected to learn. Pick them from what your child needs, then say for each one how much, "
             "when and who provides it. The list becomes the “Requested accommodations” document."), self))
 
+        # Items wrap over several lines: a thin rule between them shows where one ends.
+        self.setStyleSheet(
+            "QListWidget::item { border-bottom: 1px solid palette(midlight); padding: 3px 2px; }"
+            "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
@@ -97,6 +102,7 @@ class AccommodationsPage(CasePage):
             "page. Each one says why it is suggested."), self.suggestion_box))
         self.suggestion_list = QListWidget(self.suggestion_box)
         self.suggestion_list.setWordWrap(True)
+        self.suggestion_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.suggestion_list.setAlternatingRowColors(True)
         self.suggestion_list.setAccessibleName(self.tr("Suggested accommodations"))
         self.suggestion_list.itemDoubleClicked.connect(lambda _item: self.add_selected_suggestion())
@@ -156,6 +162,7 @@ class AccommodationsPage(CasePage):
 
         self.catalogue_list = QListWidget(self.catalogue_box)
         self.catalogue_list.setWordWrap(True)
+        self.catalogue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.catalogue_list.setAlternatingRowColors(True)
         self.catalogue_list.setAccessibleName(self.tr("Accommodations in the catalogue"))
         self.catalogue_list.itemDoubleClicked.connect(lambda _item: self.add_selected_catalogue_item())
@@ -189,6 +196,7 @@ class AccommodationsPage(CasePage):
         box = QVBoxLayout(self.chosen_box)
         self.chosen_list = QListWidget(self.chosen_box)
         self.chosen_list.setWordWrap(True)
+        self.chosen_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chosen_list.setAccessibleName(self.tr("Accommodations chosen for your child"))
         self.chosen_list.currentRowChanged.connect(self._chosen_row_changed)
         box.addWidget(self.chosen_list, 1)
@@ -334,7 +342,7 @@ class AccommodationsPage(CasePage):
             self.chosen_list.addItem(item)
         self.chosen_list.blockSignals(False)
         count = self.chosen_list.count()
-        self.chosen_list.setCurrentRow(min(row, count - 1) if count else -1)
+        self.chosen_list.setCurrentRow(min(max(row, 0), count - 1) if count else -1)
         self._chosen_row_changed(self.chosen_list.currentRow())
 
     def _chosen_label(self, chosen: ChosenAccommodation) -> str:
@@ -354,6 +362,7 @@ class AccommodationsPage(CasePage):
     def _chosen_row_changed(self, _row: int) -> None:
         chosen = self.current_chosen()
         self.form.refresh()
+        self.text_field.edit.setCursorPosition(0)  # long texts: show their beginning
         loading, self._loading = self._loading, True
         try:
             for setting, check in self.setting_boxes.items():
