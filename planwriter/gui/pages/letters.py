@@ -73,7 +73,7 @@ from planwriter.render.registry import (
 log = logging.getLogger(__name__)
 
 #: Milliseconds of quiet after the last change before the preview is drawn again.
-PREVIEW_DELAY_MS = 25
+PREVIEW_DELAY_MS = 20
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -167,6 +167,7 @@ class LettersPage(CasePage):
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.render_now)
 
