@@ -1,4 +1,4 @@
-"""Prints the goal checker's accuracy on the labeled set in tests/goals/data/labeled_goals.json."""
+"""Prints the goal checker's accuracy on the labeled sets in tests/goals/data/."""
 
 from __future__ import annotations
 
@@ -8,25 +8,34 @@ from pathlib import Path
 from planwriter.core.goals.accuracy import load_labeled, score
 from planwriter.core.goals.checker import COMPONENTS
 
-LABELED = Path(__file__).resolve().parent.parent / "tests" / "goals" / "data" / "labeled_goals.json"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "goals" / "data"
+SETS = (
+    ("Development set (labeled first, the checker was tuned on it)", DATA / "labeled_goals.json"),
+    ("Held-out set (labeled later, before the checker ever saw it)", DATA / "heldout_goals.json"),
+)
 
 
-def main() -> int:
-    items = load_labeled(LABELED)
+def report(title: str, path: Path, verbose: bool) -> None:
+    items = load_labeled(path)
     result = score(items)
     measurable = sum(i["measurable"] for i in items)
     postsecondary = sum(i["kind"] == "postsecondary" for i in items)
-    print(f"Labeled statements: {result.total} ({measurable} measurable, {postsecondary} postsecondary)")
+    print(f"== {title}")
+    print(f"Statements: {result.total} ({measurable} measurable, {postsecondary} postsecondary)")
     print(f"Measurable decision accuracy: {result.accuracy:.1%} ({result.measurable_correct}/{result.total})")
     print(f"Goal kind (annual/postsecondary) accuracy: {result.kind_correct / result.total:.1%}")
-    print()
-    print(f"{'component':<12} {'precision':>9} {'recall':>7}   (for detecting that a component is missing)")
+    print(f"{'component':<12} {'precision':>9} {'recall':>7}   (for finding that a component is missing)")
     for name in COMPONENTS:
         print(f"{name:<12} {result.precision(name):>9.1%} {result.recall(name):>7.1%}")
-    if "-v" in sys.argv:
-        print()
+    if verbose:
         for error in result.errors:
-            print(error)
+            print("  disagrees:", error)
+    print()
+
+
+def main() -> int:
+    for title, path in SETS:
+        report(title, path, "-v" in sys.argv)
     return 0
 
 

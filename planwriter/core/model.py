@@ -408,6 +408,10 @@ class Goal(_Model):
     measurement: Measurement = Field(default_factory=Measurement)
     timeframe_date: dt.date | None = Field(None, title="goal date")
     by_annual_review: bool = False
+    #: A timeframe in words when there is no date ("by the end of the third quarter").
+    timeframe_text: Line = Field("", title="by when (in words)")
+    #: A postsecondary (transition) goal: an outcome after high school, judged by its own rule.
+    postsecondary: bool = False
     reporting: Line = Field("", title="progress reports")
     objectives: list[Objective] = Field(default_factory=list)
     statement: Block = Field("", title="goal statement")

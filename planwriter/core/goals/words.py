@@ -40,7 +40,7 @@ gesture vocalize sing chew swallow toilet flush button buckle fasten dial call t
 schedule budget shop pay purchase cook prepare set store fill sign navigate mark tap press swipe
 scan highlight chart tally rate verify attend enroll live work earn obtain volunteer apply
 participate receive interview commute access get stop calm transition line lead ride engage
-self-correct self-advocate underline skim proofread highlight
+self-correct self-advocate underline skim proofread highlight find carry click drag bring fetch
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
