@@ -234,7 +234,7 @@ def _classify_phrase(rest: str, wish: bool) -> list[_Verb]:
         if not word:
             break
         token = word.group(1)
-        adverb = token.endswith("ly") and token not in ("apply", "reply", "supply", "fly", "rely", "tally")
+        adverb = token.endswith("ly") and token not in w.OBSERVABLE_VERBS | w.VAGUE_VERBS | {"supply", "fly", "rely"}
         if adverb or token in _SKIP:
             rest = rest[word.end():]
             continue
@@ -308,6 +308,9 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
             reason = "activity" if verb in ("attend", "participate", "work") else "vague"
             return _Verb(verb, phrase, False, reason)
         return _Verb(verb, phrase, True)
+    if verb in ("obtain", "earn", "get") and re.match(r"^\w+\s+(?:a\s+)?(?:[\w-]+\s+){0,2}(?:employment|job|degree|"
+                                                     r"certificate|diploma|license|licence|credential)\b", rest):
+        return _Verb(verb, phrase, True)  # a postsecondary outcome that either happens or does not
     if verb in w.OUTCOME_VERBS:
         return _Verb(verb, phrase, False, "outcome")
     if verb in w.OBSERVABLE_VERBS:

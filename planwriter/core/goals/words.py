@@ -40,7 +40,7 @@ gesture vocalize sing chew swallow toilet flush button buckle fasten dial call t
 schedule budget shop pay purchase cook prepare set store fill sign navigate mark tap press swipe
 scan highlight chart tally rate verify attend enroll live work earn obtain volunteer apply
 participate receive interview commute access get stop calm transition line lead ride engage
-self-correct self-advocate underline skim proofread highlight find carry click drag bring fetch
+self-correct self-advocate underline skim proofread highlight find carry click drag bring fetch contribute
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
@@ -49,7 +49,7 @@ understand know learn appreciate comprehend realize believe feel enjoy think rec
 increase decrease develop grow try be become appear behave display exhibit strengthen gain acquire
 master reduce enhance build expand progress advance benefit consider value grasp internalize
 explore experience continue hope wish want like communicate cope adjust manage focus concentrate
-listen pay respect care attempt work have achieve reach obtain score meet perform function
+listen pay respect care attempt work have achieve reach obtain score meet perform function comply
 """)
 
 #: Verbs that are only vague in some uses; the checker looks at what follows them.
@@ -126,6 +126,7 @@ CONSISTENCY = re.compile(
     rf"|\b(?:across|over|on|in|for|during|within)\s+(?:at\s+least\s+)?{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b(?:each|every|all)\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
+    rf"|\b(?:over|across|during|within)\s+an?\s+{NUM}[- ](?:week|day|month|session)\s+(?:period|span|window)\b"
 )
 
 #: "% of the time" needs the whole it is a part of (REFERENCE §5.3 and §5.8).
@@ -182,7 +183,8 @@ TIMEFRAME = re.compile(
     rf"|\bby\s+(?:\[[^\]]{{0,40}}\]|_{{2,}}|\(date\)|<date>|\{{date\}})"
     rf"|\bby\s+(?:the\s+)?(?:next\s+|annual\s+|his\s+|her\s+|their\s+)*(?:annual\s+)?(?:iep\s+)?(?:annual\s+)?review\b"
     rf"|\bby\s+(?:the\s+)?(?:end|close|completion)\s+of\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+|next\s+)?"
-    rf"(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}\s+)?(?:{ORDINAL}\s+)?(?:iep|{PERIOD}|grade|\w+\s+grade|school|iep\s+(?:year|period|term)|"
+    rf"(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}\s+)?(?:{ORDINAL}\s+)?(?:{NUM}[- ](?:week|month)\s+)?"
+    rf"(?:iep|{PERIOD}|grade|\w+\s+grade|school|iep\s+(?:year|period|term)|"
     rf"(?:current\s+)?iep\s+cycle|academic\s+year|plan\s+year)\b"
     rf"|\bby\s+(?:the\s+)?(?:spring|fall|autumn|winter|summer)(?:\s+of)?(?:\s+\d{{4}})?\b"
     rf"|\bby\s+\d{{4}}\b"
