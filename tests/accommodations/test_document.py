@@ -135,3 +135,36 @@ def test_letters_can_list_the_same_accommodations_from_the_context(sample_case):
 def test_the_preview_shows_the_tables(sample_case):
     html = to_html(render_document(sample_case, "accommodations", today=DAY))
     assert html.count("<table") >= 4 and "Where it applies" in html
+
+
+def _letter_with_list(tmp_path):
+    from planwriter.render.registry import Registry
+
+    (tmp_path / "mine.md.j2").write_text(
+        '+++\nid = "mine"\ntitle = "Mine"\nsituation = "a test"\nkind = "list"\n+++\n'
+        'We ask for:\n\n{% include "parts/accommodation_list.j2" %}\n\nThank you.\n', encoding="utf-8")
+    return Registry.load(user_dir=tmp_path)
+
+
+def test_a_letter_can_include_the_list_grouped_by_kind(tmp_path, sample_case):
+    from planwriter.render.blocks import ListBlock
+
+    cat = catalogue()
+    sample_case.accommodations.append(cat.choose(cat.get("M04")))
+    document = render_document(sample_case, "mine", registry=_letter_with_list(tmp_path), today=DAY)
+    lists = [b for b in document.blocks if isinstance(b, ListBlock)]
+    grouped, modifications = lists
+    labels = [item.blocks[0].text for item in grouped.items]
+    assert labels == [g["label"] for g in cat.document_groups(sample_case.accommodations)["groups"]]
+    nested = [len(item.blocks[1].items) for item in grouped.items]
+    assert sum(nested) == len(sample_case.accommodations) - 1
+    assert "pass/fail" in modifications.items[0].blocks[0].text
+    text = document.plain_text()
+    assert "Modifications (these change what Alex is expected to learn, not only how):" in text
+    assert text.index("Thank you.") > text.index("pass/fail")
+
+
+def test_the_included_list_is_empty_without_accommodations(tmp_path, sample_case):
+    sample_case.accommodations.clear()
+    document = render_document(sample_case, "mine", registry=_letter_with_list(tmp_path), today=DAY)
+    assert document.plain_text().split("\n\n")[1:] == ["We ask for:", "Thank you."]
