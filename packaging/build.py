@@ -83,14 +83,6 @@ def shipped_files(source_root: Path = ROOT) -> list[str]:
     return found
 
 
-def missing_data(data_root: Path, source_root: Path = ROOT) -> list[str]:
-    """Data files of the source tree that the bundle lacks (empty when complete)."""
-    expected = shipped_files(source_root)
-    if not expected:
-        raise BundleError(f"no templates or resources found under {source_root}; run this from a checkout")
-    return [name for name in expected if not (data_root / name).is_file()]
-
-
 def required_modules(source_root: Path = ROOT, *, gui: bool) -> set[str]:
     """Dotted names of the planwriter modules an executable must contain."""
     names = set()
@@ -115,12 +107,30 @@ def bundled_modules(executable: Path) -> set[str]:
     return set(pkg_archive_contents(str(executable), recursive=True))
 
 
-def check_contents(bundle: Bundle, source_root: Path = ROOT) -> None:
+@dataclass(frozen=True)
+class Expected:
+    """What the bundle must hold, taken from the source tree when the build starts."""
+
+    data_files: list[str]
+    gui_modules: set[str]
+    cli_modules: set[str]
+
+    @classmethod
+    def from_source(cls, source_root: Path = ROOT) -> Expected:
+        return cls(
+            shipped_files(source_root),
+            required_modules(source_root, gui=True),
+            required_modules(source_root, gui=False),
+        )
+
+
+def check_contents(bundle: Bundle, source_root: Path = ROOT, expected: Expected | None = None) -> None:
+    expected = expected or Expected.from_source(source_root)
     problems = []
     for path in (bundle.gui, bundle.cli):
         if not path.is_file():
             problems.append(f"executable {path} is missing")
-    lacking = missing_data(bundle.data_root, source_root)
+    lacking = [name for name in expected.data_files if not (bundle.data_root / name).is_file()]
     if lacking:
         shown = "\n    ".join(lacking[:20]) + ("\n    …" if len(lacking) > 20 else "")
         problems.append(f"{len(lacking)} data file(s) are not in {bundle.data_root}:\n    {shown}")
@@ -128,10 +138,12 @@ def check_contents(bundle: Bundle, source_root: Path = ROOT) -> None:
         problems.append("the bundle has no letter templates (templates/en/letters/*.md.j2)")
     if not (bundle.data_root / "templates" / "reference.docx").is_file():
         problems.append("the bundle has no templates/reference.docx (Word styles for every export)")
-    for executable, gui in ((bundle.gui, True), (bundle.cli, False)):
+    if not expected.data_files:
+        problems.append(f"no templates or resources found under {source_root}; run this from a checkout")
+    for executable, modules in ((bundle.gui, expected.gui_modules), (bundle.cli, expected.cli_modules)):
         if not executable.is_file():
             continue
-        absent = sorted(required_modules(source_root, gui=gui) - bundled_modules(executable))
+        absent = sorted(modules - bundled_modules(executable))
         if absent:
             problems.append(
                 f"{executable.name} lacks these modules (add them to hiddenimports in {SPEC.name}):\n    "
@@ -139,7 +151,7 @@ def check_contents(bundle: Bundle, source_root: Path = ROOT) -> None:
             )
     if problems:
         raise BundleError("the bundle is incomplete:\n  - " + "\n  - ".join(problems))
-    log(f"contents OK: {len(shipped_files(source_root))} data files, all planwriter modules present")
+    log(f"contents OK: {len(expected.data_files)} data files, {len(expected.gui_modules)} planwriter modules")
 
 
 def _run(command: list[str], *, env: dict[str, str] | None = None, timeout: float = 300) -> str:
@@ -215,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
+        # Snapshot the source tree first: files added while PyInstaller runs are not the bundle's fault.
+        expected = Expected.from_source()
         if not args.skip_build:
             if (args.dist / "planwriter").exists():
                 shutil.rmtree(args.dist / "planwriter")
@@ -223,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         if not bundle.root.exists():
             raise BundleError(f"no bundle at {bundle.root}; build it first (drop --skip-build)")
         log(f"bundle: {bundle.root} ({folder_size(bundle.root) / 2**20:.1f} MiB)")
-        check_contents(bundle)
+        check_contents(bundle, expected=expected)
         if not args.no_run:
             check_runs(bundle)
     except BundleError as error:

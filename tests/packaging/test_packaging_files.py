@@ -86,9 +86,22 @@ def test_spec_builds_both_executables_with_a_platform_icon_and_the_package_versi
 
 
 def test_spec_leaves_out_qt_modules_planwriter_does_not_use():
-    spec = SPEC.read_text(encoding="utf-8")
-    for module in ("QtWebEngineCore", "Qt3DCore", "QtQuick", "QtQml", "QtMultimedia"):
-        assert re.search(rf"\b{module}\b", spec), module
+    options = load_script(PACKAGING / "freeze_options.py", "planwriter_packaging_freeze_options")
+    for module in ("QtWebEngineCore", "Qt3DCore", "QtQuick", "QtQml", "QtMultimedia", "QtNetwork"):
+        assert f"PySide6.{module}" in options.QT_UNUSED, module
+    assert "excludes=QT_UNUSED + NOT_SHIPPED" in SPEC.read_text(encoding="utf-8")
+
+
+def test_spec_drops_qt_translations_but_keeps_everything_else():
+    options = load_script(PACKAGING / "freeze_options.py", "planwriter_packaging_freeze_options")
+    toc = [
+        ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("PySide6/translations/qtbase_fr.qm", "/x/qtbase_fr.qm", "DATA"),
+        ("templates/en/letters/translations.md.j2", "/x/t.md.j2", "DATA"),
+        ("resources/timelines.json", "/x/timelines.json", "DATA"),
+    ]
+    kept = [entry[0] for entry in options.without_qt_translations(toc)]
+    assert kept == ["templates/en/letters/translations.md.j2", "resources/timelines.json"]
 
 
 @pytest.mark.parametrize("entry", ["planwriter_gui.py", "planwriter_cli.py"])
