@@ -24,11 +24,15 @@ def run_self_test() -> int:
     """Build the main window offscreen, open the sample, export everything; 0 when all is well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
     from planwriter import __version__
     from planwriter.app import _make_application
 
+    own_application = QApplication.instance() is None
     app = _make_application()
-    _quiet_offscreen_warnings()
+    if own_application:
+        _quiet_offscreen_warnings()
     failures = 0
     with tempfile.TemporaryDirectory(prefix="planwriter-self-test-") as tmp:
         folder = Path(tmp)
