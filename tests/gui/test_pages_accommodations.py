@@ -172,3 +172,34 @@ def test_every_control_has_an_accessible_name(page):
                    page.add_suggestion_button, page.add_custom_button, page.remove_button,
                    page.modifications_check, *page.setting_boxes.values()):
         assert widget.accessibleName(), widget
+
+
+def test_export_writes_the_list_the_user_sees(page, qtbot, tmp_path, sample_case, monkeypatch):
+    import docx
+
+    target = tmp_path / "list.docx"
+    monkeypatch.setattr(page, "ask_save_path", lambda suggested: target)
+    page.plan_combo.setCurrentIndex(page.plan_combo.findData("iep"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    document = docx.Document(str(target))
+    assert "into his Individualized Education Program (IEP)" in document.paragraphs[1].text
+    rows = sum(len(t.rows) - 1 for t in document.tables)
+    assert rows == len(sample_case.accommodations)
+    assert page.status_label.text() == "Saved “list.docx”."
+
+
+def test_the_plan_choices_are_the_documents_choices(page, context):
+    spec = context.registry.get("accommodations").input("plan_type")
+    offered = [page.plan_combo.itemData(i) for i in range(page.plan_combo.count())]
+    assert offered == [c.value for c in spec.choices]
+
+
+def test_an_empty_list_is_not_exported(qtbot, context, monkeypatch):
+    widget = AccommodationsPage(context)
+    qtbot.addWidget(widget)
+    widget.set_case(Case())
+    shown = []
+    monkeypatch.setattr(widget, "show_message", lambda title, text: shown.append(title))
+    monkeypatch.setattr(widget, "ask_save_path", lambda suggested: pytest.fail("asked for a file"))
+    assert widget.export_list() is None
+    assert shown == ["The list is empty"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -40,6 +43,8 @@ log = logging.getLogger(__name__)
 
 #: Where a list item keeps the id of what it shows.
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: The document this page exports.
+LIST_TEMPLATE = "accommodations"
 
 
 class AccommodationsPage(CasePage):
@@ -254,6 +259,30 @@ class AccommodationsPage(CasePage):
         box.addWidget(self.warning_label)
         column.addWidget(self.editor_box, 3)
         self.form.edited.connect(self._chosen_edited)
+
+        export_row = QHBoxLayout()
+        plan_label = QLabel(self.tr("&Plan:"), pane)
+        self.plan_combo = QComboBox(pane)
+        self.plan_combo.setAccessibleName(self.tr("Which plan the list is for"))
+        plan_label.setBuddy(self.plan_combo)
+        for value, label in (
+            ("current", self.tr("The plan my child has now")),
+            ("iep", self.tr("An IEP")),
+            ("504", self.tr("A Section 504 plan")),
+            ("either", self.tr("An IEP or a 504 plan")),
+        ):
+            self.plan_combo.addItem(label, value)
+        self.export_button = QPushButton(self.tr("Export list to Word…"), pane)
+        self.export_button.setAccessibleName(self.tr("Export the Requested accommodations list to Word"))
+        self.export_button.clicked.connect(self.export_list)
+        export_row.addWidget(plan_label)
+        export_row.addWidget(self.plan_combo)
+        export_row.addStretch(1)
+        export_row.addWidget(self.export_button)
+        column.addLayout(export_row)
+        self.status_label = QLabel(pane)
+        self.status_label.setWordWrap(True)
+        column.addWidget(self.status_label)
         return pane
 
     # ------------------------------------------------------------------ reading the case
@@ -455,11 +484,79 @@ class AccommodationsPage(CasePage):
         self._fill_chosen(select=row)
         self.changed.emit()
 
+    # ------------------------------------------------------------------ the document
+
+    def export_list(self) -> Path | None:
+        """Write the "Requested accommodations" document for the child's list to a Word file."""
+        if self.case is None:
+            return None
+        if not any(a.text for a in self.case.accommodations):
+            self.show_message(self.tr("The list is empty"), self.tr(
+                "Add at least one accommodation to your child's list first: pick a suggestion, search "
+                "the catalogue, or add your own."))
+            return None
+        from planwriter.render.batch import suggested_file_name
+        from planwriter.render.engine import MissingInformation, export_docx, render_document
+        from planwriter.render.registry import InputError, TemplateError
+
+        try:
+            document = render_document(self.case, LIST_TEMPLATE, {"plan_type": self.plan_combo.currentData()},
+                                       registry=self.context.registry)
+        except (KeyError, TemplateError, InputError) as error:
+            self.show_message(self.tr("Cannot export"), str(error))
+            return None
+        if document.missing:
+            self.show_message(self.tr("Some information is missing"), self.tr(
+                "The list still needs some information before it can be saved as a Word file:\n\n%1")
+                .replace("%1", "\n".join(f"• {m}" for m in document.missing)))
+            return None
+        child = self.case.child
+        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
+        title = self.context.registry.get(LIST_TEMPLATE).meta.title
+        path = self.ask_save_path(self.export_folder() / suggested_file_name(title, child_name))
+        if path is None:
+            return None
+        try:
+            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
+        except MissingInformation as error:
+            self.show_message(self.tr("Some information is missing"), str(error))
+            return None
+        except OSError as error:
+            log.warning("Export failed: %s", type(error).__name__)
+            self.show_message(self.tr("The list could not be saved"), self.tr(
+                "planwriter could not write the file (%1). If it is open in Word, close it and try "
+                "again, or choose another folder.").replace("%1", error.strerror or str(error)))
+            return None
+        self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
+        return path
+
+    def export_folder(self) -> Path:
+        """The case file's folder, else the user's Documents folder."""
+        case_path = getattr(self.context, "case_path", None)
+        if case_path:
+            return Path(case_path).parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        """The save dialog; tests replace this method."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the list to Word"), str(suggested), self.tr("Word document (*.docx)"))
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def show_message(self, title: str, text: str) -> None:
+        """A plain message box; tests replace this method."""
+        QMessageBox.information(self, title, text)
+
     def _update_buttons(self) -> None:
         has_case = self.case is not None
         self.add_suggestion_button.setEnabled(has_case and self.suggestion_list.currentItem() is not None)
         self.add_button.setEnabled(has_case and self.catalogue_list.currentItem() is not None)
         self.add_custom_button.setEnabled(has_case)
+        self.export_button.setEnabled(has_case)
         self.remove_button.setEnabled(self.current_chosen() is not None)
         self.editor_box.setEnabled(self.current_chosen() is not None)
 
