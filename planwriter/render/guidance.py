@@ -27,11 +27,11 @@ class ResponseInfo:
     def lines(self) -> list[str]:
         out: list[str] = []
         if self.due is not None:
-            out.append(f"Response due by law: {self.due.isoformat()} ({self.explanation}).")
+            out.append(f"Response due by law: {self.due.isoformat()}. How: {self.explanation}.")
         elif self.law_note:
             out.append(self.law_note)
         if self.requested is not None:
-            out.append(f"The letter asks for an answer by {self.requested.isoformat()} ({self.requested_text}).")
+            out.append(f"The letter asks for an answer by {self.requested.isoformat()}. How: {self.requested_text}.")
         return out
 
 

@@ -189,6 +189,8 @@ def read_template(path: Path, *, builtin: bool = True, language: str = "en") -> 
                 line = int(message.split("(at line ")[1].split(",")[0]) + 1
             except ValueError:
                 line = None
+        elif "end of document" in message:
+            line = end  # the last settings line, just above the closing +++
         raise TemplateError(f"the settings are not valid TOML ({message})", path, line) from None
     try:
         meta = TemplateMeta.model_validate(raw)
