@@ -147,7 +147,9 @@ def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
             else:
                 rows.append(row)
         elif tok.type == "inline":
-            row.append(_inline_runs(tok))
+            # A cell holds one paragraph: user text's paragraph breaks become a blank line in it.
+            row.append([Run(r.text.replace(PARAGRAPH_MARK, "\n\n"), r.bold, r.italic, r.missing)
+                        for r in _inline_runs(tok)])
         i += 1
     return Table(header, rows), i
 
