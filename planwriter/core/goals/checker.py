@@ -50,6 +50,12 @@ _MEASURED_CLAUSE = re.compile(r"\bas\s+(?:measured|documented|recorded|assessed|
 _GRADE_LEVEL = re.compile(r"\b(?:at|to|on|near|approaching)\s+grade[\s-]level\b(?!\s+(?:text|passages?|material|"
                           r"probes?|words|problems|prompts?))|\bage[\s-]appropriate\b|\bgrade[\s-]level\s+"
                           r"(?:expectations|standards|norms)\b|\bwithin\s+normal\s+limits\b")
+#: Where the behavior's words stop: punctuation, or the start of the criterion.
+_PHRASE_END = re.compile(
+    r"[,;]|\.(?:\s|$)|\s(?=with\s+(?:at\s+least\s+)?\d|\d+(?:\.\d+)?\s*%|in\s+\d|on\s+\d|as\s+measured)"
+)
+_MEASURED_BY = re.compile(r"\b(?:as\s+)?(?:measured|documented|recorded|assessed|observed|scored|monitored|tracked|"
+                          r"collected|charted)\s+(?:\w+\s+)?(?:by|on|in|through|using|with|via)\b")
 _PLACEHOLDER = re.compile(r"\[[^\]]{0,40}\]|_{2,}|\(date\)|<date>|\{date\}")
 
 
@@ -149,7 +155,7 @@ def _span(text: str, match: re.Match[str], extend: int = 0) -> str:
     start, end = match.span()
     if extend:
         rest = text[end:]
-        stop = re.match(rf"(?:[^\s,.;]+\s*){{0,{extend}}}", rest)
+        stop = re.match(rf"\s*(?:[^\s,.;]+\s*){{0,{extend}}}", rest)
         if stop:
             end += len(stop.group(0).rstrip())
     return text[start:end].strip(" ,.;")
@@ -242,7 +248,7 @@ def _classify_phrase(rest: str, wish: bool) -> list[_Verb]:
             rest = _BE_ABLE.sub("", rest, count=1)
             continue
         break
-    phrase = " ".join(re.split(r"[,.;]", rest, maxsplit=1)[0].split()[:9])
+    phrase = " ".join(_PHRASE_END.split(rest, maxsplit=1)[0].split()[:9])
     verb_match = re.match(r"([a-z-]+)", rest)
     if not verb_match:
         return out
@@ -415,7 +421,7 @@ def _check_annual(original: str, low: str) -> GoalCheck:
         findings.append(Finding(
             "missing_condition", "condition",
             "It does not say under what conditions: with what materials, where, or with how much help.",
-            "Add the givens, for example “Given a grade 3 passage he has not practised,” or "
+            "Add the givens, for example “Given a grade 3 passage not practiced before,” or "
             "“During independent work time, with a visual checklist,”.",
             "Under what conditions will the student do this: with what materials, where, and with how much help?"))
 
@@ -431,9 +437,9 @@ def _check_annual(original: str, low: str) -> GoalCheck:
     components["criterion"] = _criterion(original, low, predicate, start, findings)
 
     # measurement
-    measured = w.MEASUREMENT.search(low)
+    measured = _MEASURED_BY.search(low) or w.MEASUREMENT.search(low)
     if measured:
-        components["measurement"] = ComponentCheck("measurement", True, _span(original, measured, 4))
+        components["measurement"] = ComponentCheck("measurement", True, _span(original, measured, 6))
     else:
         components["measurement"] = ComponentCheck("measurement", False)
         findings.append(Finding(
@@ -559,8 +565,12 @@ def target_gain(baseline: float, target: float, decreasing: bool = False) -> flo
 SMALL_GAIN = 0.10
 
 
+_UP_FROM = re.compile(rf"(?P<target>{w.NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{w.NUM})?)\s+(?:[\w-]+,?\s+){{0,5}}?\(?"
+                      rf"(?:up|down)\s+from\s+(?:a\s+baseline\s+of\s+)?(?P<base>{w.NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{w.NUM})?)")
+
+
 def _small_gain(low: str, findings: list[Finding]) -> None:
-    match = w.FROM_TO.search(low)
+    match = w.FROM_TO.search(low) or _UP_FROM.search(low)
     if not match:
         return
     base, target = _number(match.group("base")), _number(match.group("target"))
@@ -572,7 +582,7 @@ def _small_gain(low: str, findings: list[Finding]) -> None:
             "small_gain", "criterion",
             f"The target ({match.group('target')}) is barely different from where the student starts "
             f"({match.group('base')}).",
-            "Ask for a target based on expected growth for a year of specialised teaching, not a small step; "
+            "Ask for a target based on expected growth for a year of specialized teaching, not a small step; "
             "the law expects appropriately ambitious goals (Endrew F., 2017).",
             "Why is the target so close to the current level? What growth would a year of services bring?",
             words=match.group(0), severity="warning"))

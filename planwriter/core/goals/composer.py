@@ -13,7 +13,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _CONDITION_OPENERS = re.compile(
     r"^(?:given|when|during|using|with|without|in|at|after|before|while|on|from|upon|across|throughout|for)\b", re.I
 )
-_CONSISTENCY_OPENERS = re.compile(r"^(?:on|in|across|over|for|during|at|each|every|within|by)\b", re.I)
+_CONSISTENCY_OPENERS = re.compile(r"^(?:on|in|across|over|for|during|at|each|every|within|by|with)\b", re.I)
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 _DECREASE = re.compile(r"\b(?:decreas\w*|reduc\w*|fewer|less|no more than|lower)\b", re.I)
 
