@@ -219,4 +219,7 @@ def make_environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.globals.update({"number_word": number_word, "plural": plural})
+    from planwriter.core.goals.template_api import TEMPLATE_GLOBALS  # goal checker and goal display for templates
+
+    env.globals.update(TEMPLATE_GLOBALS)
     return env
