@@ -327,8 +327,18 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
     return _Verb(verb, phrase, bool(re.match(r"^[\w-]+\s+(?:\d|(?:the|a|an|his|her|their)\b|\w+s\b)", rest)), "unknown")
 
 
-def _behavior(low: str, findings: list[Finding], postsecondary: bool = False) -> ComponentCheck:
+def _original_words(original: str, low: str, phrase: str) -> str:
+    """The user's own spelling of words found in the lower-case copy."""
+    at = low.find(phrase)
+    if at < 0 or len(original) != len(low):
+        return phrase
+    return original[at:at + len(phrase)]
+
+
+def _behavior(original: str, low: str, findings: list[Finding], postsecondary: bool = False) -> ComponentCheck:
     verbs = _verbs(low)
+    for verb in verbs:
+        verb.phrase = _original_words(original, low, verb.phrase)
     good = [v for v in verbs if v.observable]
     bad = [v for v in verbs if not v.observable]
     activity = w.ACTIVITY_PATTERNS.search(low)
@@ -372,7 +382,7 @@ def _behavior(low: str, findings: list[Finding], postsecondary: bool = False) ->
     if postsecondary and not verbs and w.POSTSECONDARY_OUTCOME.search(low):
         match = w.POSTSECONDARY_OUTCOME.search(low)
         assert match is not None
-        return ComponentCheck("behavior", True, match.group(0))
+        return ComponentCheck("behavior", True, _span(original, match))
     words = "; ".join(v.phrase for v in bad[:2])
     note = "only vague words or an outcome, not an action" if bad else "no action found"
     return ComponentCheck("behavior", False, words, note)
@@ -415,7 +425,7 @@ def _check_annual(original: str, low: str) -> GoalCheck:
     # condition
     condition = w.CONDITION.search(low)
     if condition:
-        components["condition"] = ComponentCheck("condition", True, _span(original, condition, 5))
+        components["condition"] = ComponentCheck("condition", True, _span(original, condition, 8))
     else:
         components["condition"] = ComponentCheck("condition", False)
         findings.append(Finding(
@@ -426,7 +436,7 @@ def _check_annual(original: str, low: str) -> GoalCheck:
             "Under what conditions will the student do this: with what materials, where, and with how much help?"))
 
     # behavior
-    components["behavior"] = _behavior(low, findings)
+    components["behavior"] = _behavior(original, low, findings)
     if not components["behavior"].present and not any(f.component == "behavior" for f in findings):
         findings.append(Finding(
             "missing_behavior", "behavior", "It does not name an action anyone could see or count.",
@@ -610,7 +620,7 @@ def _check_postsecondary(original: str, low: str) -> GoalCheck:
             "A postsecondary goal must say that it happens after high school.",
             "Start with “After high school,” or “Within one year of graduating,”.",
             "Is this something the student will do after leaving high school? When?"))
-    components["behavior"] = _behavior(low, findings, postsecondary=True)
+    components["behavior"] = _behavior(original, low, findings, postsecondary=True)
     if not components["behavior"].present and not any(f.component == "behavior" for f in findings):
         findings.append(Finding(
             "missing_behavior", "behavior",
