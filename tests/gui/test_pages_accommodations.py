@@ -146,6 +146,8 @@ def test_modifications_are_shown_apart_and_labelled(page, qtbot, sample_case):
     assert added.is_modification
     assert page.chosen_list.item(page.chosen_list.currentRow()).text().startswith("Modification: ")
     assert "modification, not an accommodation" in page.kind_label.text()
+    assert page.text_field.label.text() == "Modification"
+    assert not page.category_field.isVisibleTo(page)  # a modification has no accommodation kind
 
 
 def test_an_item_that_can_change_a_test_shows_the_warning(page, sample_case):

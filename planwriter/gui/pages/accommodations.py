@@ -414,7 +414,9 @@ class AccommodationsPage(CasePage):
         warning = item.construct_warning if isinstance(item, Accommodation) else ""
         self.warning_label.setText(self.tr("On tests: %1").replace("%1", warning) if warning else "")
         self.warning_label.setVisible(bool(warning))
-        self.category_field.setVisible(chosen is None or not chosen.is_modification)
+        is_modification = chosen is not None and chosen.is_modification
+        self.form.form.setRowVisible(self.category_field, not is_modification)
+        self.text_field.label.setText(self.tr("Modification") if is_modification else self.tr("Accommodation"))
         self._update_buttons()
 
     def _chosen_edited(self) -> None:
