@@ -233,6 +233,8 @@ class DateField(Field):
             self.tr("Pick %1 from a calendar").replace("%1", plain_label(label).lower())
         )
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The text already says what the button does; the menu arrow only crowds it.
+        self.calendar_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.menu = QMenu(self.calendar_button)
         self.calendar = QCalendarWidget(self.menu)
         self.calendar.setGridVisible(True)
@@ -304,7 +306,7 @@ class ChoiceField(Field):
         self._values: list[Any] = []
         self.set_choices(choices)
         self._set_editor(self.combo, 1)
-        self.row.setAlignment(self.combo, Qt.AlignmentFlag.AlignLeft)
+        self.row.addStretch(0)  # takes what is left once the combo reaches its maximum width
         self.combo.currentIndexChanged.connect(self._chosen)
 
     def set_choices(self, choices: Iterable[tuple[Any, str]]) -> None:
