@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import docx  # noqa: E402
+import docx
 
-from planwriter.core.sample import sample_case  # noqa: E402
-from planwriter.render.docx_writer import DocxWriter, reference_path  # noqa: E402
-from planwriter.render.engine import default_registry, render_document  # noqa: E402
-from planwriter.render.html_writer import to_html  # noqa: E402
+from planwriter.core.sample import sample_case
+from planwriter.render.docx_writer import DocxWriter, reference_path
+from planwriter.render.engine import default_registry, render_document
+from planwriter.render.html_writer import to_html
 
 
 def _time(fn, repeat: int) -> float:
