@@ -180,12 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|---:|")
     (app_size, app_gz), (bare_size, bare_gz) = sizes["planwriter"], sizes["bare PySide6"]
     print(f"| bundle folder | {app_size / mib:.1f} MiB | {bare_size / mib:.1f} MiB | "
-          f"+{(app_size - bare_size) / mib:.1f} MiB |")
+          f"{(app_size - bare_size) / mib:+.1f} MiB |")
     print(f"| compressed (.tar.gz) | {app_gz / mib:.1f} MiB | {bare_gz / mib:.1f} MiB | "
-          f"+{(app_gz - bare_gz) / mib:.1f} MiB |")
+          f"{(app_gz - bare_gz) / mib:+.1f} MiB |")
     for label, app_marks, bare_marks in (("first run", app_first, bare_first), ("median", app_warm, bare_warm)):
         print(f"| start to main window shown, {label} | {app_marks['shown']:.2f} s | {bare_marks['shown']:.2f} s | "
-              f"+{app_marks['shown'] - bare_marks['shown']:.2f} s |")
+              f"{app_marks['shown'] - bare_marks['shown']:+.2f} s |")
     print(f"| start to window ready (settings, sections, case loaded), first / median | "
           f"{app_first['ready']:.2f} s / {app_warm['ready']:.2f} s | | |")
     print(f"| `planwriter-cli --version`, first / median | {cli_first['exit']:.2f} s / "

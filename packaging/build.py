@@ -28,6 +28,7 @@ SPEC = ROOT / "packaging" / "planwriter.spec"
 DATA_FOLDERS = ("templates", "resources")
 IS_WINDOWS = sys.platform.startswith("win")
 IS_MACOS = sys.platform == "darwin"
+IS_LINUX = sys.platform.startswith("linux")
 EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
 #: Files in the data folders that are never shipped.
 IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
@@ -162,7 +163,8 @@ def _run(command: list[str], *, env: dict[str, str] | None = None, timeout: floa
             encoding="utf-8", errors="replace",
         )
     except subprocess.TimeoutExpired as error:
-        raise BundleError(f"{' '.join(command)} did not finish within {timeout:.0f} s") from error
+        hint = " (a windowed app on Windows or macOS may be showing an error dialog)" if not IS_LINUX else ""
+        raise BundleError(f"{' '.join(command)} did not finish within {timeout:.0f} s{hint}") from error
     output = (result.stdout or "") + (result.stderr or "")
     if result.returncode != 0:
         tail = "\n".join(output.splitlines()[-40:])

@@ -34,7 +34,11 @@ plutil -lint "$PLIST"
     || { echo "build_dmg.sh: $PLIST does not declare the .pwcase document type" >&2; exit 1; }
 /usr/libexec/PlistBuddy -c "Print :UTExportedTypeDeclarations:0:UTTypeTagSpecification:public.filename-extension:0" "$PLIST" \
     | grep -qx "pwcase" || { echo "build_dmg.sh: $PLIST does not export the pwcase type" >&2; exit 1; }
-codesign --verify --deep --strict "$APP" && echo "build_dmg.sh: ad-hoc signature verified"
+if codesign --verify --deep --strict "$APP"; then
+    echo "build_dmg.sh: ad-hoc signature verified"
+else
+    echo "build_dmg.sh: warning: the app's signature does not verify; Gatekeeper may refuse it" >&2
+fi
 
 # 3. The disk image: the app beside a link to /Applications, so users drag it across.
 STAGING="$(mktemp -d)"
@@ -42,6 +46,16 @@ trap 'rm -rf "$STAGING"' EXIT
 cp -R "$APP" "$STAGING/"
 ln -s /Applications "$STAGING/Applications"
 rm -f "$DMG"
-hdiutil create -volname "planwriter ${VERSION}" -srcfolder "$STAGING" -fs HFS+ -format UDZO -ov "$DMG"
+# hdiutil sometimes reports "Resource busy" on CI machines; a second try usually works.
+for attempt in 1 2 3; do
+    if hdiutil create -volname "planwriter ${VERSION}" -srcfolder "$STAGING" -fs HFS+ -format UDZO -ov "$DMG"; then
+        break
+    fi
+    if [[ "$attempt" == 3 ]]; then
+        echo "build_dmg.sh: hdiutil could not create $DMG" >&2
+        exit 1
+    fi
+    sleep 5
+done
 hdiutil verify "$DMG"
 echo "build_dmg.sh: wrote $DMG ($(du -h "$DMG" | cut -f1))"
