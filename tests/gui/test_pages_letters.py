@@ -244,3 +244,35 @@ def test_a_change_elsewhere_in_the_case_redraws_the_preview(qtbot, page, sample_
     sample_case.child.school = "Cedar Hill Elementary"
     context.signals.case_changed.emit()
     _wait_preview(qtbot, page, "Cedar Hill Elementary")
+
+
+def test_required_questions_are_marked_and_listed_once_until_answered(qtbot, page):
+    page.select_template("disagreement")
+    field = page.input_field("proposal")
+    assert field.label.text().endswith(" *")
+    assert "required" in field.editor.accessibleName()
+    qtbot.waitUntil(lambda: "what the school proposed" in page.missing_label.text())
+    assert page.missing_label.text().count("what the school proposed") == 1
+    assert "what the school proposed (under About this letter)" in page.still_needed()
+    qtbot.keyClicks(field.edit, "the draft IEP")
+    qtbot.waitUntil(lambda: "what the school proposed" not in page.missing_label.text())
+    _wait_preview(qtbot, page, "the draft IEP")
+
+
+def test_the_save_dialog_starts_in_the_case_files_folder(qtbot, page, context, monkeypatch, tmp_path):
+    prompts = Prompts(monkeypatch, None)
+    context.case_path = tmp_path / "cases" / "alex.pwcase"
+    page.select_template("records")
+    page.export()
+    assert prompts.suggested[0].parent == tmp_path / "cases"
+    assert prompts.suggested[0].name.endswith("Request to inspect and copy education records - Alex Rivera.docx")
+
+
+def test_opening_another_case_keeps_the_letter_but_forgets_the_old_choices(qtbot, page, sample_case):
+    page.select_template("records")
+    okafor = next(c for c in sample_case.contacts if c.name == "James Okafor")
+    page.recipient_edit.combo.setCurrentIndex(page.recipient_edit._values.index(okafor.id))
+    page.set_case(Case())
+    assert page.template.id == "records"
+    assert page.recipient_edit.combo.currentText() == "Principal (not on School & team yet)"
+    qtbot.waitUntil(lambda: "the child's date of birth" in page.missing_label.text())

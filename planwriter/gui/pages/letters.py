@@ -601,11 +601,16 @@ class LettersPage(CasePage):
         """What the user still has to fill in, in words, for the letter shown."""
         needed = list(self.document.missing) if self.document is not None else []
         draft = self._draft()
-        if self.template is not None and draft is not None:
-            for spec in self.template.meta.inputs:
-                value = draft.inputs.get(spec.name)
-                if spec.required and value in (None, "", []):
-                    needed.append(self.tr("“%1” (About this letter)").replace("%1", spec.label))
+        if self.template is None or draft is None:
+            return needed
+        where = self.tr("%1 (under About this letter)")
+        for spec in self.template.meta.inputs:
+            label = spec.label.lower()
+            value = draft.inputs.get(spec.name)
+            if label in needed:
+                needed[needed.index(label)] = where.replace("%1", label)
+            elif spec.required and value in (None, "", []):
+                needed.append(where.replace("%1", label))
         return needed
 
     def _show_guidance(self) -> None:
