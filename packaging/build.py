@@ -30,6 +30,9 @@ IS_WINDOWS = sys.platform.startswith("win")
 IS_MACOS = sys.platform == "darwin"
 IS_LINUX = sys.platform.startswith("linux")
 EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
+#: Data files of libraries that planwriter reads at run time (school-day deadlines skip US holidays,
+#: whose names holidays loads from this catalogue; without it the deadline code raises).
+LIBRARY_DATA = ("holidays/locale/en_US/LC_MESSAGES/US.mo",)
 #: Files in the data folders that are never shipped.
 IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -139,6 +142,9 @@ def check_contents(bundle: Bundle, source_root: Path = ROOT, expected: Expected 
         problems.append("the bundle has no letter templates (templates/en/letters/*.md.j2)")
     if not (bundle.data_root / "templates" / "reference.docx").is_file():
         problems.append("the bundle has no templates/reference.docx (Word styles for every export)")
+    for name in LIBRARY_DATA:
+        if not (bundle.data_root / name).is_file():
+            problems.append(f"the bundle has no {name} (add it to DATAS in {SPEC.name})")
     if not expected.data_files:
         problems.append(f"no templates or resources found under {source_root}; run this from a checkout")
     for executable, modules in ((bundle.gui, expected.gui_modules), (bundle.cli, expected.cli_modules)):

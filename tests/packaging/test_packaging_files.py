@@ -246,6 +246,9 @@ def fake_bundle(build_script, tmp_path: Path):
     internal = folder / "_internal"
     for name in ("templates", "resources"):
         shutil.copytree(ROOT / name, internal / name)
+    for name in build_script.LIBRARY_DATA:
+        (internal / name).parent.mkdir(parents=True, exist_ok=True)
+        (internal / name).write_bytes(b"")
     bundle = build_script.Bundle(folder, folder / "planwriter", folder / "planwriter-cli", internal)
     bundle.gui.write_bytes(b"")
     bundle.cli.write_bytes(b"")
@@ -277,6 +280,14 @@ def test_bundle_check_names_a_missing_resource_and_reference_docx(build_script, 
         build_script.check_contents(bundle)
     assert "resources/timelines.json" in str(caught.value)
     assert "templates/reference.docx" in str(caught.value)
+
+
+def test_bundle_check_names_missing_holiday_names(build_script, tmp_path, monkeypatch):
+    bundle = fake_bundle(build_script, tmp_path)
+    monkeypatch.setattr(build_script, "bundled_modules", lambda e: build_script.required_modules(gui=True))
+    (bundle.data_root / "holidays" / "locale" / "en_US" / "LC_MESSAGES" / "US.mo").unlink()
+    with pytest.raises(build_script.BundleError, match=re.escape("holidays/locale/en_US/LC_MESSAGES/US.mo")):
+        build_script.check_contents(bundle)
 
 
 def test_bundle_check_names_a_module_loaded_by_name_that_is_missing(build_script, tmp_path, monkeypatch):
