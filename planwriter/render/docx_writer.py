@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -71,6 +72,14 @@ class DocxWriter:
                 body.remove(child)
         if self.letterhead is not None:
             self._copy_missing_styles(doc)
+        self._style_ids = {
+            style.name: style.style_id for style in doc.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
+        }
+        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._default_id = default.style_id if default is not None else None
+        self._table_style = next(
+            (s for s in doc.styles if s.type == WD_STYLE_TYPE.TABLE and s.name == "Table Grid"), None
+        )
         return doc
 
     def _copy_missing_styles(self, doc: docx.document.Document) -> None:
@@ -124,16 +133,19 @@ class DocxWriter:
             self._doc.add_page_break()
 
     def _paragraph(self, runs: list[Run], style: str) -> DocxParagraph:
-        paragraph = self._doc.add_paragraph(style=self._style(style))
+        paragraph = self._doc.add_paragraph()
+        self._apply(paragraph, style)
         self._runs(paragraph, runs)
         return paragraph
 
     def _style(self, name: str) -> str:
-        try:
-            self._doc.styles[name]
-        except KeyError:
-            return "Normal"
-        return name
+        return name if name in self._style_ids else "Normal"
+
+    def _apply(self, paragraph: DocxParagraph, name: str) -> None:
+        """Set a paragraph style by id. python-docx's own lookup scans every style per paragraph,
+        which made style assignment most of the export time; the ids are read once per document."""
+        style_id = self._style_ids.get(name)
+        paragraph._p.style = None if style_id == self._default_id else style_id
 
     @staticmethod
     def _runs(paragraph: DocxParagraph, runs: list[Run]) -> None:
@@ -218,12 +230,13 @@ class DocxWriter:
     def _table(self, block: Table) -> None:
         columns = max([len(block.header)] + [len(r) for r in block.rows])
         table = self._doc.add_table(rows=0, cols=columns)
-        table.style = self._style("Table Grid")
+        if self._table_style is not None:
+            table.style = self._table_style
         if block.header:
             cells = table.add_row().cells
             for cell, runs in zip(cells, block.header, strict=False):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self._style("Table Heading")
+                self._apply(paragraph, "Table Heading")
                 self._runs(paragraph, runs)
                 _shade(cell, "D9E2F3")
             _repeat_header(table.rows[0])
@@ -233,7 +246,7 @@ class DocxWriter:
             cells = added.cells
             for cell, runs in zip(cells, row, strict=False):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self._style("Table Text")
+                self._apply(paragraph, "Table Text")
                 self._runs(paragraph, runs)
         if block.widths:
             total = sum(block.widths)
@@ -246,7 +259,7 @@ class DocxWriter:
                 for cell, share in zip(row.cells, block.widths, strict=False):
                     cell.width = int(usable * share / total)
         # A little space after the table so the next paragraph does not touch it.
-        self._doc.add_paragraph(style=self._style("Normal")).paragraph_format.space_after = Pt(2)
+        self._doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
     # ----------------------------------------------------------------- metadata
 
