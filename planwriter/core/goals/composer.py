@@ -159,6 +159,7 @@ def compose(goal: Goal, name: str = "", *, placeholders: bool = False,
     if text.endswith(" will"):
         text = text[: -len(" will")]
     text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = text[:1].upper() + text[1:]
     return text + ("" if text.endswith((".", "!", "?")) else ".")
 
 

@@ -118,7 +118,8 @@ _UNITS_OF_CONSISTENCY = (
     r"(?:trials?|probes?|sessions?|days?|weeks?|months?|opportunities|opportunity|observations?|samples?|"
     r"assignments?|tests?|quizz(?:es)?|quiz|data\s+points?|periods?|lessons?|attempts?|occasions?|transitions?|"
     r"passages?|tasks?|activities|units?|projects?|trips?|checks?|measures?|probes?|recesses|intervals?|"
-    r"conversations?|exchanges?|readings?|problems?|prompts?|times|classes|school\s+days)"
+    r"conversations?|exchanges?|readings?|problems?|prompts?|times|classes|school\s+days|assessments?|"
+    r"evaluations?|administrations?|journal\s+entries|entries|chapters?|essays?|drafts?|role\s+plays?|interviews?)"
 )
 CONSISTENCY = re.compile(
     rf"\b{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?(?:last\s+)?{NUM}\s+(?:[\w/-]+\s+){{0,3}}?{_UNITS_OF_CONSISTENCY}\b"

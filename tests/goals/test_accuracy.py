@@ -1,0 +1,48 @@
+"""The checker agrees with the labeled goal sets (measurable decision and each component)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planwriter.core.goals.accuracy import load_labeled, score
+from planwriter.core.goals.checker import COMPONENTS
+
+DATA = Path(__file__).resolve().parent / "data"
+SETS = ["labeled_goals.json", "heldout_goals.json", "blind_goals.json"]
+
+#: The figures reached (docs/goal-checker.md); a change to the checker must not go below them.
+MIN_ACCURACY = {"labeled_goals.json": 1.0, "heldout_goals.json": 1.0, "blind_goals.json": 1.0}
+#: Per component precision / recall floor for "this part is missing", over all sets together.
+MIN_PRECISION = {"timeframe": 1.0, "condition": 1.0, "behavior": 0.98, "criterion": 1.0, "measurement": 1.0,
+                 "baseline": 1.0}
+MIN_RECALL = {"timeframe": 1.0, "condition": 1.0, "behavior": 0.98, "criterion": 1.0, "measurement": 1.0,
+              "baseline": 1.0}
+
+
+def test_the_labeled_sets_are_big_and_varied():
+    items = [i for name in SETS for i in load_labeled(DATA / name)]
+    main = load_labeled(DATA / "labeled_goals.json")
+    assert len(main) >= 80
+    assert len({i["domain"] for i in main}) >= 10
+    assert sum(i["kind"] == "postsecondary" for i in main) >= 10
+    assert len({i["text"] for i in items}) == len(items), "a statement is labeled twice"
+    for item in items:
+        assert set(item["missing"]) <= set(COMPONENTS)
+        required = ("timeframe", "behavior") if item["kind"] == "postsecondary" else COMPONENTS[:5]
+        assert item["measurable"] == (not set(item["missing"]) & set(required)), item["text"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_measurable_accuracy_stays_at_the_reported_level(name):
+    result = score(load_labeled(DATA / name))
+    assert result.accuracy >= MIN_ACCURACY[name], result.errors
+    assert result.kind_correct == result.total
+
+
+def test_component_precision_and_recall_stay_at_the_reported_level():
+    result = score([i for name in SETS for i in load_labeled(DATA / name)])
+    for component in COMPONENTS:
+        assert result.precision(component) >= MIN_PRECISION[component], (component, result.errors)
+        assert result.recall(component) >= MIN_RECALL[component], (component, result.errors)
