@@ -551,6 +551,8 @@ class LettersPage(CasePage):
             delivery=draft.delivery,
             enclosures=list(draft.enclosures),
             sender=sender if not sender.is_empty() else None,
+            # A letterhead already prints the sender's details, so the letter leaves them out.
+            letterhead=self.context.settings.letterhead_path() is not None,
         )
 
     def render(self) -> Document | None:
