@@ -213,6 +213,8 @@ def build(dist: Path, work: Path) -> None:
         raise BundleError(
             "PyInstaller is not installed; run: python -m pip install -e '.[package]'"
         ) from None
+    if IS_LINUX and shutil.which("objdump") is None:
+        raise BundleError("PyInstaller needs objdump on Linux; install binutils (apt-get install binutils)")
     command = [
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--distpath", str(dist), "--workpath", str(work), str(SPEC),

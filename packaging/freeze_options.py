@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import PurePath
 
@@ -32,7 +33,7 @@ NOT_SHIPPED = [
 
 #: Linux wheels ship libraries with debug symbols (libpython alone is 23 MB); stripping is safe there.
 #: Windows has nothing to strip, and stripping on macOS would break the code signatures.
-STRIP = sys.platform.startswith("linux")
+STRIP = sys.platform.startswith("linux") and shutil.which("strip") is not None
 
 
 def without_qt_translations(toc: list) -> list:
