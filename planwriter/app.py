@@ -23,12 +23,14 @@ class StartOptions:
         self_test: bool = False,
         sample: bool = False,
         section: str | None = None,
+        letter: str | None = None,
         data_dir: Path | None = None,
     ) -> None:
         self.case = case
         self.self_test = self_test
         self.sample = sample
         self.section = section
+        self.letter = letter
         self.data_dir = data_dir
 
 
@@ -55,6 +57,7 @@ def _parser():
     )
     parser.add_argument("--sample", action="store_true", help="open the sample case (as an untitled copy)")
     parser.add_argument("--section", help="with a case: show this section first (e.g. Letters)")
+    parser.add_argument("--letter", help="with a case: start this letter (a template id, e.g. records)")
     parser.add_argument("--data-dir", type=Path, help="use this folder for settings and recovery copies")
     return parser
 
@@ -115,6 +118,8 @@ def _finish_start(window, args: StartOptions) -> None:
         window.files.offer_recovery()
     if args.section:
         window.show_page(args.section)
+    if args.letter and window.case is not None:
+        window.select_template(args.letter)
 
 
 def main(argv: list[str] | None = None) -> int:

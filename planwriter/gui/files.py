@@ -278,6 +278,7 @@ class FileController(QObject):
         self.window.setWindowModified(False)
         self.remove_recovery()
         self._remember(path.resolve())
+        self.window.statusBar().showMessage(self.tr("Saved “{name}”").format(name=path.name), 5000)
         log.info("Saved the case")
         return True
 

@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self._plan_guide = None
         self._files: FileController | None = None
 
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(1180, 780)
         self.menu_actions: MainActions | None = None
@@ -68,11 +67,12 @@ class MainWindow(QMainWindow):
             self.attach_context(context)
 
     def build_menus(self) -> None:
-        """Create the actions and the menu bar (the app does this right after the first show)."""
+        """Create the actions, the menu bar and the icon (the app does this right after the first show)."""
         if self.menu_actions is not None:
             return
         from planwriter.gui.actions import MainActions
 
+        self.setWindowIcon(app_icon())
         self.menu_actions = MainActions(self)
         self.menu_actions.build_menus(self.menuBar())
         self.menu_actions.update_case_actions(self.case is not None)
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.case_view.setStretchFactor(0, 0)
         self.case_view.setStretchFactor(1, 1)
         self.case_view.setChildrenCollapsible(False)
+        self.case_view.setSizes([190, max(self.width() - 190, 400)])
         self.central_stack.addWidget(self.case_view)
 
     @property
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QListWidgetItem
+        from PySide6.QtWidgets import QFrame, QListWidgetItem, QScrollArea
 
         from planwriter.gui.pages import page_classes
 
@@ -157,7 +158,12 @@ class MainWindow(QMainWindow):
             page = page_class(self.context)
             page.changed.connect(self._on_page_changed)
             self.pages.append(page)
-            self.page_stack.addWidget(page)
+            # A section wider or taller than a small screen scrolls instead of stretching the window.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(page)
+            self.page_stack.addWidget(holder)
             item = QListWidgetItem(page.title())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title())
             item.setToolTip(page.title())
@@ -232,8 +238,8 @@ class MainWindow(QMainWindow):
         self.page_stack.setCurrentIndex(row)
 
     def current_page(self) -> CasePage | None:
-        widget = self.page_stack.currentWidget()
-        return widget if widget in self.pages else None
+        index = self.page_stack.currentIndex()
+        return self.pages[index] if 0 <= index < len(self.pages) else None
 
     def show_page(self, key: int | str) -> bool:
         """Switch to a section by index, class name or (case-insensitive) start of its title."""

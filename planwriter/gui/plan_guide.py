@@ -205,8 +205,8 @@ def comparison_html() -> str:
         ),
     ]
     head = (
-        f"<tr><th></th><th>{escape(_tr('IEP (IDEA)'))}</th>"
-        f"<th>{escape(_tr('504 plan (Section 504)'))}</th></tr>"
+        f"<tr><th width='18%'></th><th width='41%'>{escape(_tr('IEP (IDEA)'))}</th>"
+        f"<th width='41%'>{escape(_tr('504 plan (Section 504)'))}</th></tr>"
     )
     body = "".join(
         f"<tr><th align='left' valign='top'>{escape(topic)}</th>"
@@ -259,12 +259,17 @@ class PlanGuideDialog(QDialog):
         result_layout.addWidget(self.headline_label)
         result_layout.addWidget(self.reasons_label)
         result_layout.addWidget(self.start_letter_button, 0, Qt.AlignmentFlag.AlignLeft)
-        questions_layout.addWidget(self.result_box)
         questions_layout.addStretch(1)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(questions)
+        # The suggestion stays in view under the questions while the user answers them.
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.result_box)
 
         self.explanation = QTextBrowser()
         self.explanation.setObjectName("explanation")
@@ -273,7 +278,7 @@ class PlanGuideDialog(QDialog):
         self.explanation.setHtml(comparison_html())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
+        splitter.addWidget(left)
         splitter.addWidget(self.explanation)
         splitter.setSizes([480, 520])
         splitter.setChildrenCollapsible(False)
@@ -298,7 +303,9 @@ class PlanGuideDialog(QDialog):
         label.setWordWrap(True)
         hint_label = QLabel(hint)
         hint_label.setWordWrap(True)
-        hint_label.setEnabled(False)
+        font = hint_label.font()
+        font.setItalic(True)
+        hint_label.setFont(font)
         group = QButtonGroup(box)
         row = QHBoxLayout()
         for answer, text in ((Answer.YES, self.tr("Yes")), (Answer.NO, self.tr("No")),

@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(900)
         self.edits: dict[tuple[str, ...], QLineEdit] = {}
         self.error_labels: dict[tuple[str, ...], QLabel] = {}
 
@@ -57,10 +57,10 @@ class SettingsDialog(QDialog):
             "postal_code": self.tr("&ZIP code"),
         }
         hints = {
-            "name": self.tr("Your name as it should appear under the letters"),
-            "organization": self.tr("For advocates: your organization (leave empty if none)"),
-            "title": self.tr("For advocates: for example Special Education Advocate"),
-            "signature_line": self.tr("Optional text under your name, for example Parent of Alex Rivera"),
+            "name": self.tr("As it should appear under the letters"),
+            "organization": self.tr("Advocates: your organization, if any"),
+            "title": self.tr("Advocates: e.g. Special Education Advocate"),
+            "signature_line": self.tr("Optional, under your name: e.g. Parent of Alex"),
             "state": self.tr("Two letters, for example OR"),
             "postal_code": self.tr("5 digits, or 5 + 4 digits"),
         }
@@ -74,21 +74,24 @@ class SettingsDialog(QDialog):
         role_label = QLabel(self.tr("I write letters &as"))
         role_label.setBuddy(self.role_combo)
         sender_form.addRow(role_label, self.role_combo)
-        for name in ("name", "organization", "title"):
+        for name in ("name", "organization", "title", "phone", "email", "signature_line"):
             self._add_row(sender_form, (name,), labels[name], hints.get(name, ""))
+        address_form = QFormLayout()
         for name in _ADDRESS_FIELDS:
-            self._add_row(sender_form, ("address", name), labels[name], hints.get(name, ""))
-        for name in ("phone", "email", "signature_line"):
-            self._add_row(sender_form, (name,), labels[name], hints.get(name, ""))
+            self._add_row(address_form, ("address", name), labels[name], hints.get(name, ""))
         sender_box = QGroupBox(self.tr("Who signs the letters"))
         sender_intro = QLabel(
             self.tr("Used on every letter unless a case has its own sender. Parents can leave this empty: "
                     "the first parent or guardian of the case signs.")
         )
         sender_intro.setWordWrap(True)
+        columns = QHBoxLayout()
+        columns.addLayout(sender_form, 1)
+        columns.addSpacing(16)
+        columns.addLayout(address_form, 1)
         sender_layout = QVBoxLayout(sender_box)
         sender_layout.addWidget(sender_intro)
-        sender_layout.addLayout(sender_form)
+        sender_layout.addLayout(columns)
 
         # Letterhead and state
         self.letterhead_edit = QLineEdit()
@@ -116,7 +119,6 @@ class SettingsDialog(QDialog):
         other_form.addRow(letterhead_label, letterhead_row)
         hint = QLabel(self.tr("A Word document (.docx) whose header, footer and styles every export uses."))
         hint.setWordWrap(True)
-        hint.setEnabled(False)
         other_form.addRow("", hint)
         state_label = QLabel(self.tr("&Default state"))
         state_label.setBuddy(self.state_edit)
@@ -146,9 +148,6 @@ class SettingsDialog(QDialog):
     def _add_row(self, form: QFormLayout, key: tuple[str, ...], label: str, hint: str) -> None:
         edit = QLineEdit()
         edit.setAccessibleName(label.replace("&", ""))
-        if hint:
-            edit.setPlaceholderText(hint)
-            edit.setAccessibleDescription(hint)
         error = QLabel()
         error.setObjectName("error_label")
         error.setWordWrap(True)
@@ -156,6 +155,13 @@ class SettingsDialog(QDialog):
         cell = QVBoxLayout()
         cell.setSpacing(2)
         cell.addWidget(edit)
+        if hint:
+            edit.setAccessibleDescription(hint)
+            hint_label = QLabel(hint)  # one short line: wrapped labels in form cells get clipped
+            font = hint_label.font()
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            hint_label.setFont(font)
+            cell.addWidget(hint_label)
         cell.addWidget(error)
         row_label = QLabel(label)
         row_label.setBuddy(edit)

@@ -72,29 +72,34 @@ class WelcomePage(QWidget):
             self.tr("planwriter is a drafting aid, not legal advice. Check each document before you send it.")
         )
         self.note_label.setWordWrap(True)
-        self.note_label.setEnabled(False)  # drawn in the palette's quieter text colour, in light and dark
 
         column = QVBoxLayout()
         column.setSpacing(10)
         column.addWidget(self.title_label)
         column.addWidget(self.intro_label)
         column.addSpacing(12)
-        for button in (self.new_button, self.open_button, self.sample_button, self.guide_button):
+        for button in (self.new_button, self.open_button, self.sample_button):
             column.addWidget(button)
+        column.addSpacing(16)
+        column.addWidget(self.guide_button)
         column.addSpacing(12)
         column.addWidget(self.recent_label)
         self._column = column
-        column.addStretch(1)
+        column.addSpacing(12)
         column.addWidget(self.note_label)
 
         holder = QWidget()
         holder.setLayout(column)
         holder.setMaximumWidth(620)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 32, 24, 24)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
-        outer.addWidget(holder, 4)
-        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
 
         self.setTabOrder(self.new_button, self.open_button)
         self.setTabOrder(self.open_button, self.sample_button)

@@ -60,7 +60,7 @@ def test_the_arrow_keys_move_between_sections(qtbot, window):
     window.nav_list.setFocus()
     qtbot.keyClick(window.nav_list, Qt.Key.Key_Down)
 
-    assert window.page_stack.currentWidget() is window.pages[1]
+    assert window.current_page() is window.pages[1]
 
 
 def test_typing_in_a_section_marks_the_case_modified_and_announces_the_change(qtbot, window):
@@ -89,6 +89,14 @@ def test_a_section_shown_later_rereads_what_another_section_changed(qtbot, windo
     window.show_page(1)
 
     assert refreshed == [True]
+
+
+def test_the_window_fits_a_small_laptop_screen_whatever_the_sections_ask(qtbot, window):
+    open_sample_from_welcome(qtbot, window)
+    for index in range(len(window.pages)):
+        window.show_page(index)
+        minimum = window.minimumSizeHint()
+        assert minimum.width() <= 1024 and minimum.height() <= 600, type(window.pages[index]).__name__
 
 
 def test_the_title_names_the_file_once_it_is_saved(qtbot, window, tmp_path: Path):
@@ -223,3 +231,43 @@ def test_the_about_dialog_names_version_licence_and_not_legal_advice(qtbot):
     assert "GPL-3.0-or-later" in text
     assert "not legal advice" in text
     assert "planwriter" in dialog.windowTitle()
+
+
+def test_the_window_is_shown_before_any_heavy_library_is_imported():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from planwriter.app import _make_application\n"
+        "app = _make_application()\n"
+        "from planwriter.gui.mainwindow import MainWindow\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = ('pydantic', 'docx', 'lxml', 'jinja2', 'markdown_it')\n"
+        "print(' '.join(name for name in heavy if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], {"case": None, "sample": False, "self_test": False}),
+        (["my case.pwcase"], {"case": Path("my case.pwcase")}),
+        (["--self-test"], {"self_test": True, "case": None}),
+        (["--sample", "--section", "Letters", "--letter", "records"],
+         {"sample": True, "section": "Letters", "letter": "records"}),
+        (["--data-dir", "/tmp/x", "a.pwcase"], {"data_dir": Path("/tmp/x"), "case": Path("a.pwcase")}),
+    ],
+)
+def test_the_command_line_is_understood(argv, expected):
+    from planwriter.app import parse_args
+
+    options = parse_args(argv)
+    for name, value in expected.items():
+        assert getattr(options, name) == value
