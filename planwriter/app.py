@@ -110,12 +110,12 @@ def _finish_start(window, args: StartOptions) -> None:
     from planwriter.gui.appcontext import AppContext
 
     window.attach_context(AppContext.load(args.data_dir))
-    if args.case is not None:
-        window.files.open_path(args.case)
-    elif args.sample:
-        window.files.open_sample()
-    else:
-        window.files.offer_recovery()
+    # Unsaved work from a crash comes first: opening another case would delete its recovery copy.
+    if not window.files.offer_recovery():
+        if args.case is not None:
+            window.files.open_path(args.case)
+        elif args.sample:
+            window.files.open_sample()
     if args.section:
         window.show_page(args.section)
     if args.letter and window.case is not None:

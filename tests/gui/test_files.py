@@ -301,3 +301,37 @@ def test_the_recovery_prompt_defaults_to_recovering(qtbot):
 def test_the_save_dialog_adds_the_case_ending(monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "x"), ""))
     assert files_module.ask_save_path(None, "") == tmp_path / "x.pwcase"
+
+
+def test_at_start_a_recovery_copy_is_offered_before_the_case_file_asked_for(
+    qtbot, monkeypatch, data_dir, case_file, tmp_path, sample_case, no_modal
+):
+    from planwriter.app import StartOptions, _finish_start
+
+    crash_with_unsaved_changes(qtbot, data_dir, case_file, "Recovered")
+    other = tmp_path / "other.pwcase"
+    casefile.save(sample_case, other)
+    monkeypatch.setattr(RecoveryDialog, "ask", classmethod(lambda cls, parent, name, when: True))
+    window = MainWindow()
+    qtbot.addWidget(window)
+
+    _finish_start(window, StartOptions(case=other, data_dir=data_dir))
+
+    assert window.case.child.legal_first_name == "Recovered"
+    assert window.file_path == case_file.resolve()
+    window.files.save()
+
+
+def test_at_start_the_case_file_asked_for_opens(qtbot, data_dir, case_file, no_modal):
+    from planwriter.app import StartOptions, _finish_start
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+
+    _finish_start(window, StartOptions(case=case_file, data_dir=data_dir, section="Letters"))
+
+    assert window.file_path == case_file.resolve()
+    assert window.menu_actions is not None
+    letters = [page for page in window.pages if type(page).__name__ == "LettersPage"]
+    if letters:
+        assert window.current_page() is letters[0]
