@@ -35,6 +35,10 @@ NOT_SHIPPED = [
 #: Windows has nothing to strip, and stripping on macOS would break the code signatures.
 STRIP = sys.platform.startswith("linux") and shutil.which("strip") is not None
 
+#: Options for the frozen Python: UTF-8 mode, so the command line's output and any text file are UTF-8
+#: on every system, whatever the Windows code page (printing a curly quote must never crash).
+PYTHON_OPTIONS = [("X utf8", None, "OPTION")]
+
 
 def without_qt_translations(toc: list) -> list:
     """planwriter speaks English only, so Qt's own translations (7 MB) stay out of the bundle."""

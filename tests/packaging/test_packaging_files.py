@@ -93,6 +93,14 @@ def test_spec_leaves_out_qt_modules_planwriter_does_not_use():
     assert "excludes=QT_UNUSED + NOT_SHIPPED" in SPEC.read_text(encoding="utf-8")
 
 
+def test_both_executables_run_python_in_utf8_mode():
+    options = load_script(PACKAGING / "freeze_options.py", "planwriter_packaging_freeze_options")
+    assert ("X utf8", None, "OPTION") in options.PYTHON_OPTIONS
+    spec = SPEC.read_text(encoding="utf-8")
+    assert spec.count("    gui.scripts,\n    PYTHON_OPTIONS,") == 1
+    assert spec.count("    cli.scripts,\n    PYTHON_OPTIONS,") == 1
+
+
 def test_spec_drops_qt_translations_but_keeps_everything_else():
     options = load_script(PACKAGING / "freeze_options.py", "planwriter_packaging_freeze_options")
     toc = [
