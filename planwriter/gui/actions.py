@@ -68,6 +68,17 @@ class MainActions(QObject):
         self.paste = self._action(self.tr("&Paste"), StandardKey.Paste, lambda: self._edit("paste"))
         self.edit_actions = (self.undo, self.redo, self.cut, self.copy, self.paste)
 
+        # Go: move between the sections without the mouse.
+        self.next_section = self._action(self.tr("&Next section"), None, lambda: window.step_section(1))
+        self.next_section.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.previous_section = self._action(
+            self.tr("&Previous section"), None, lambda: window.step_section(-1)
+        )
+        self.previous_section.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.section_list = self._action(self.tr("&Section list"), None, window.focus_section_list)
+        self.section_list.setShortcut(QKeySequence("F6"))
+        self.go_actions = (self.next_section, self.previous_section, self.section_list)
+
         # Help
         self.plan_guide = self._action(
             self.tr("&Which plan fits? (IEP or 504)"), StandardKey.HelpContents, window.show_plan_guide, "F1"
@@ -75,7 +86,7 @@ class MainActions(QObject):
         self.about = self._action(self.tr("&About planwriter"), None, window.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
-        self.case_actions = (self.save, self.save_as, self.close)
+        self.case_actions = (self.save, self.save_as, self.close, *self.go_actions)
 
     # ------------------------------------------------------------------ creation
 
@@ -111,6 +122,10 @@ class MainActions(QObject):
         edit_menu.aboutToShow.connect(self.update_edit_actions)
         # Keyboard shortcuts must keep working once the menu is closed again.
         edit_menu.aboutToHide.connect(self._enable_edit_actions)
+
+        go_menu = menu_bar.addMenu(self.tr("&Go"))
+        go_menu.setObjectName("go_menu")
+        go_menu.addActions(list(self.go_actions))
 
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")

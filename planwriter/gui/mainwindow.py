@@ -260,6 +260,16 @@ class MainWindow(QMainWindow):
         self.nav_list.setCurrentRow(index)
         return True
 
+    def step_section(self, step: int) -> None:
+        """Show the next (1) or previous (-1) section, wrapping around."""
+        if self.case is None or not self.pages:
+            return
+        self.nav_list.setCurrentRow((self.nav_list.currentRow() + step) % len(self.pages))
+
+    def focus_section_list(self) -> None:
+        if self.case is not None and self.pages:
+            self.nav_list.setFocus()
+
     def select_template(self, template_id: str) -> bool:
         """Start the letter ``template_id`` on the Letters section (a case is created if none is open)."""
         for index, page in enumerate(self.pages):

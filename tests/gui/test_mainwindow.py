@@ -63,6 +63,18 @@ def test_the_arrow_keys_move_between_sections(qtbot, window):
     assert window.current_page() is window.pages[1]
 
 
+def test_ctrl_page_down_and_up_step_through_the_sections(qtbot, window):
+    open_sample_from_welcome(qtbot, window)
+    count = len(window.pages)
+
+    window.menu_actions.next_section.trigger()
+    assert window.nav_list.currentRow() == 1 % count
+    window.menu_actions.previous_section.trigger()
+    window.menu_actions.previous_section.trigger()
+    assert window.nav_list.currentRow() == count - 1
+    assert window.menu_actions.next_section.shortcut().toString() == "Ctrl+PgDown"
+
+
 def test_typing_in_a_section_marks_the_case_modified_and_announces_the_change(qtbot, window):
     open_sample_from_welcome(qtbot, window)
     page = child_page(window)
@@ -137,7 +149,7 @@ def test_each_command_has_the_platforms_standard_shortcut(window, name, key):
 
 def test_the_menus_hold_every_command(window):
     menus = {action.text().replace("&", ""): action.menu() for action in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "Help"]
+    assert list(menus) == ["File", "Edit", "Go", "Help"]
     file_texts = [a.text() for a in menus["File"].actions()]
     assert window.menu_actions.recent_menu.menuAction().text() in file_texts
     help_actions = menus["Help"].actions()
