@@ -87,17 +87,23 @@ def _make_application():
 
 
 def _install_translations(app, locale, translator_class) -> None:
-    """Load ``resources/i18n/planwriter_<lang>.qm`` when one exists for the user's language."""
+    """Qt's own strings (standard buttons) and ``resources/i18n/planwriter_<lang>.qm`` in the user's
+    language, where they exist. English needs neither, so it pays nothing at start-up."""
+    if locale.name().startswith("en") or locale.name() == "C":
+        return
+    from PySide6.QtCore import QLibraryInfo
+
     from planwriter.core.paths import resources_dir
 
+    qt_translator = translator_class(app)
+    if qt_translator.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
     try:
         folder = resources_dir() / "i18n"
     except FileNotFoundError:
         return
-    if not folder.is_dir():
-        return
     translator = translator_class(app)
-    if translator.load(locale, "planwriter", "_", str(folder)):
+    if folder.is_dir() and translator.load(locale, "planwriter", "_", str(folder)):
         app.installTranslator(translator)
 
 
