@@ -523,7 +523,8 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
             f"Over how many tries or days does the {percent.group(0)} have to hold?",
             words=percent.group(0)))
         return ComponentCheck("criterion", False, percent.group(0), "a percentage with no number of trials or days")
-    if consistency and re.search(rf"\b{w.NUM}\b", consistency.group(0)):
+    if consistency and re.search(rf"\b{w.NUM}\b", consistency.group(0)) and re.search(
+            r"\b(?:each|every|all)\b|\bon\s+time\b", counted_scope):
         # "each step by its due date for 3 consecutive projects": every time, over a counted span.
         return ComponentCheck("criterion", True, consistency.group(0).strip())
     findings.append(Finding(

@@ -89,6 +89,11 @@ class GoalsPage(CasePage):
         self.tabs.addTab(self._build_builder_tab(), self.tr("&Build goals"))
         self.tabs.addTab(self._build_review_tab(), self.tr("Check the &school's goals"))
         layout.addWidget(self.tabs, 1)
+        # Items wrap over several lines: a thin rule between them shows where one ends.
+        self.setStyleSheet(
+            "QListWidget::item { border-bottom: 1px solid palette(midlight); padding: 3px 2px; }"
+            "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+        )
         self._fill_bank()
         self._show_current()
 
@@ -137,7 +142,7 @@ class GoalsPage(CasePage):
         box = QVBoxLayout(self.bank_box)
         box.addWidget(help_label(self.tr(
             "Pick a pattern to fill in the builder, then add your child's own numbers."), self.bank_box))
-        filters = QHBoxLayout()
+        filters = QVBoxLayout()
         self.bank_search = QLineEdit(self.bank_box)
         self.bank_search.setPlaceholderText(self.tr("Search, for example: fluency, spelling, recess"))
         self.bank_search.setAccessibleName(self.tr("Search the goal bank"))
@@ -149,11 +154,12 @@ class GoalsPage(CasePage):
         for area in self.bank.areas():
             self.bank_area.addItem(_cap(AREA_LABELS[area]), area.value)
         self.bank_area.currentIndexChanged.connect(lambda _i: self._fill_bank())
-        filters.addWidget(self.bank_search, 2)
-        filters.addWidget(self.bank_area, 1)
+        filters.addWidget(self.bank_search)
+        filters.addWidget(self.bank_area)
         box.addLayout(filters)
         self.bank_list = QListWidget(self.bank_box)
         self.bank_list.setWordWrap(True)
+        self.bank_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.bank_list.setAccessibleName(self.tr("Goal patterns"))
         self.bank_list.itemDoubleClicked.connect(lambda _item: self.use_selected_pattern())
         self.bank_list.currentRowChanged.connect(lambda _row: self._update_buttons())
@@ -191,8 +197,8 @@ class GoalsPage(CasePage):
         self.check_view = QTextBrowser(self.statement_box)
         self.check_view.setAccessibleName(self.tr("What the check found"))
         self.check_view.setOpenLinks(False)
-        self.check_view.setMinimumHeight(110)
-        self.check_view.setMaximumHeight(190)
+        self.check_view.setMinimumHeight(70)
+        self.check_view.setMaximumHeight(170)
         box.addWidget(self.check_view)
         self.editor_page.add(self.statement_box)
 
@@ -261,6 +267,7 @@ class GoalsPage(CasePage):
             "to change its wording."), self.objectives_box))
         self.objective_list = QListWidget(self.objectives_box)
         self.objective_list.setWordWrap(True)
+        self.objective_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.objective_list.setAccessibleName(self.tr("Short-term objectives"))
         self.objective_list.itemChanged.connect(self._objective_edited)
         self.objective_list.setMinimumHeight(120)
@@ -413,6 +420,7 @@ class GoalsPage(CasePage):
         result = check_goal(text, kind="postsecondary" if goal.postsecondary else "annual")
         self.verdict_label.setText(self._verdict(result))
         self.check_view.setHtml(self._findings_html(result))
+        self.check_view.setVisible(bool(result.findings))
         item = self.goal_list.currentItem()
         if item is not None:
             item.setText(self._goal_label(goal))
