@@ -152,3 +152,40 @@ def test_an_empty_case_has_nothing_selected(qtbot, context):
     assert widget.goals_box.title() == "Your child's goals"
     widget.add_button.click()
     assert widget.goal_list.count() == 1 and widget.remove_button.isEnabled()
+
+
+def test_exporting_the_proposed_goals_writes_a_word_file(page, tmp_path):
+    import docx
+
+    target = tmp_path / "goals.docx"
+    page.ask_save_path = lambda suggested: target
+    assert page.export_proposed() == target
+    text = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Proposed annual goals" in text and "Goal 3: Writing" in text
+    assert page.status_label.text() == "Saved “goals.docx”."
+
+
+def test_exporting_the_review_uses_the_pasted_goals(page, tmp_path):
+    import docx
+
+    shown = []
+    page.show_message = lambda title, text: shown.append(title)
+    target = tmp_path / "review.docx"
+    page.ask_save_path = lambda suggested: target
+    assert page.export_review() is None
+    assert shown == ["There are no goals to review"]
+    page.review_edit.setPlainText("Sam will know his facts.\nSam will read 90 words per minute.")
+    assert page.export_review() == target
+    text = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Sam will know his facts." in text and "Sam will read 90 words per minute." in text
+
+
+def test_export_without_goals_explains_what_to_do(qtbot, context):
+    widget = GoalsPage(context)
+    qtbot.addWidget(widget)
+    widget.set_case(Case())
+    shown = []
+    widget.show_message = lambda title, text: shown.append(text)
+    assert not widget.export_button.isEnabled()
+    assert widget.export_proposed() is None
+    assert shown and "Add a goal first" in shown[0]

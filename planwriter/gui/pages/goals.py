@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -46,6 +50,9 @@ log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: How long the page waits after the last keystroke before composing and checking again.
 DEBOUNCE_MS = 200
+#: The documents this page exports.
+PROPOSED_TEMPLATE = "proposed-goals"
+REVIEW_TEMPLATE = "goal-review"
 
 
 class GoalsPage(CasePage):
@@ -101,11 +108,20 @@ class GoalsPage(CasePage):
 
     def _build_builder_tab(self) -> QWidget:
         tab = QWidget(self)
-        row = QHBoxLayout(tab)
-        row.setContentsMargins(0, 6, 0, 0)
+        column = QVBoxLayout(tab)
+        column.setContentsMargins(0, 6, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
         self.splitter.setChildrenCollapsible(False)
-        row.addWidget(self.splitter)
+        column.addWidget(self.splitter, 1)
+        row = QHBoxLayout()
+        self.status_label = QLabel(tab)
+        self.status_label.setWordWrap(True)
+        row.addWidget(self.status_label, 1)
+        self.export_button = QPushButton(self.tr("&Export proposed goals to Word…"), tab)
+        self.export_button.setAccessibleName(self.tr("Export the Proposed annual goals document to Word"))
+        self.export_button.clicked.connect(self.export_proposed)
+        row.addWidget(self.export_button)
+        column.addLayout(row)
         self.splitter.addWidget(self._build_left())
         self.splitter.addWidget(self._build_editor())
         self.splitter.setStretchFactor(0, 2)
@@ -311,6 +327,16 @@ class GoalsPage(CasePage):
         self.review_view.setAccessibleName(self.tr("What the check found in the school's goals"))
         self.review_view.setOpenLinks(False)
         column.addWidget(self.review_view, 1)
+        row = QHBoxLayout()
+        self.review_status_label = QLabel(tab)
+        self.review_status_label.setWordWrap(True)
+        row.addWidget(self.review_status_label, 1)
+        self.export_review_button = QPushButton(self.tr("E&xport the review to Word…"), tab)
+        self.export_review_button.setAccessibleName(
+            self.tr("Export the Review of the school's proposed goals to Word"))
+        self.export_review_button.clicked.connect(self.export_review)
+        row.addWidget(self.export_review_button)
+        column.addLayout(row)
         return tab
 
     # ------------------------------------------------------------------ the case
@@ -374,6 +400,7 @@ class GoalsPage(CasePage):
         self.remove_button.setEnabled(self.current_goal() is not None)
         self.use_pattern_button.setEnabled(has_case and self.bank_list.currentItem() is not None)
         self.generate_button.setEnabled(self.current_goal() is not None)
+        self.export_button.setEnabled(has_case and bool(self.case.goals))
 
     # ------------------------------------------------------------------ editing
 
@@ -569,6 +596,92 @@ class GoalsPage(CasePage):
             parts.append(self._findings_html(result))
         self.review_view.setHtml("".join(parts))
         return results
+
+
+    # ------------------------------------------------------------------ export
+
+    def export_proposed(self) -> Path | None:
+        """Write the "Proposed annual goals" document for the case's goals to a Word file."""
+        if self.case is None:
+            return None
+        if not self.case.goals:
+            self.show_message(self.tr("There are no goals yet"), self.tr(
+                "Add a goal first: start a new one, or pick a pattern from the goal bank."))
+            return None
+        path = self._export(PROPOSED_TEMPLATE, {})
+        if path is not None:
+            self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
+        return path
+
+    def export_review(self) -> Path | None:
+        """Write the "Review of the school's proposed goals" for the pasted goals to a Word file."""
+        if self.case is None:
+            return None
+        goals = self.review_texts()
+        if not goals:
+            self.show_message(self.tr("There are no goals to review"), self.tr(
+                "Paste the school's goals in the box, one goal per line, then export the review."))
+            return None
+        path = self._export(REVIEW_TEMPLATE, {"school_goals": goals})
+        if path is not None:
+            self.review_status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
+        return path
+
+    def _export(self, template_id: str, inputs: dict[str, Any]) -> Path | None:
+        from planwriter.render.batch import suggested_file_name
+        from planwriter.render.engine import MissingInformation, export_docx, render_document
+        from planwriter.render.registry import InputError, TemplateError
+
+        assert self.case is not None
+        try:
+            document = render_document(self.case, template_id, inputs, registry=self.context.registry)
+        except (KeyError, TemplateError, InputError) as error:
+            self.show_message(self.tr("Cannot export"), str(error))
+            return None
+        if document.missing:
+            self.show_message(self.tr("Some information is missing"), self.tr(
+                "The document still needs some information before it can be saved as a Word file:\n\n%1")
+                .replace("%1", "\n".join(f"• {m}" for m in document.missing)))
+            return None
+        child = self.case.child
+        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
+        title = self.context.registry.get(template_id).meta.title
+        path = self.ask_save_path(self.export_folder() / suggested_file_name(title, child_name))
+        if path is None:
+            return None
+        try:
+            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
+        except MissingInformation as error:
+            self.show_message(self.tr("Some information is missing"), str(error))
+            return None
+        except OSError as error:
+            log.warning("Export failed: %s", type(error).__name__)
+            self.show_message(self.tr("The document could not be saved"), self.tr(
+                "planwriter could not write the file (%1). If it is open in Word, close it and try "
+                "again, or choose another folder.").replace("%1", error.strerror or str(error)))
+            return None
+        return path
+
+    def export_folder(self) -> Path:
+        """The case file's folder, else the user's Documents folder."""
+        case_path = getattr(self.context, "case_path", None)
+        if case_path:
+            return Path(case_path).parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        """The save dialog; tests replace this method."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Word"), str(suggested), self.tr("Word document (*.docx)"))
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def show_message(self, title: str, text: str) -> None:
+        """A plain message box; tests replace this method."""
+        QMessageBox.information(self, title, text)
 
 
 def _part(goal: Goal | None, name: str):
