@@ -152,10 +152,13 @@ class AccommodationsPage(CasePage):
             caption.setBuddy(combo)
             filters.addWidget(caption, 0, column_index)
             filters.addWidget(combo, 1, column_index)
+            # Let the combos shrink with the window instead of forcing it wider than the screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         box.addLayout(filters)
 
-        self.modifications_check = QCheckBox(
-            self.tr("Show modifications instead (changes to what is taught or tested)"), self.catalogue_box)
+        self.modifications_check = QCheckBox(self.tr("Show modifications instead"), self.catalogue_box)
+        self.modifications_check.setToolTip(self.tr("Modifications change what is taught or tested."))
         self.modifications_check.setAccessibleName(self.tr("Show modifications instead of accommodations"))
         self.modifications_check.toggled.connect(lambda _on: self._fill_catalogue())
         box.addWidget(self.modifications_check)
@@ -240,18 +243,18 @@ class AccommodationsPage(CasePage):
             self.tr("Why your child needs it"), ModelBinding(current, "reason"),
             help=self.tr("The need it addresses, with an example or a number if you have one."), lines=3))
         box.addWidget(self.form)
-        where = QHBoxLayout()
+        where = QGridLayout()
         where_label = QLabel(self.tr("Where it applies:"), self.editor_box)
-        where.addWidget(where_label)
+        where.addWidget(where_label, 0, 0)
         self.setting_boxes: dict[Setting, QCheckBox] = {}
-        for setting in Setting:
+        for index, setting in enumerate(Setting):
             check = QCheckBox(_cap(self.catalogue.setting_labels[setting]), self.editor_box)
             check.setAccessibleName(self.tr("Applies to %1").replace(
                 "%1", self.catalogue.setting_labels[setting]))
             check.toggled.connect(lambda on, s=setting: self._setting_toggled(s, on))
-            where.addWidget(check)
+            where.addWidget(check, index // 2, 1 + index % 2)
             self.setting_boxes[setting] = check
-        where.addStretch(1)
+        where.setColumnStretch(3, 1)
         box.addLayout(where)
         self.warning_label = QLabel(self.editor_box)
         self.warning_label.setWordWrap(True)
