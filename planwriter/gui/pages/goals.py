@@ -146,7 +146,7 @@ class GoalsPage(CasePage):
         self.add_button = QPushButton(self.tr("&New goal"), self.goals_box)
         self.add_button.setAccessibleName(self.tr("Add a new, empty goal"))
         self.add_button.clicked.connect(self.add_goal)
-        self.remove_button = QPushButton(self.tr("&Remove"), self.goals_box)
+        self.remove_button = QPushButton(self.tr("Re&move"), self.goals_box)
         self.remove_button.setAccessibleName(self.tr("Remove the selected goal"))
         self.remove_button.clicked.connect(self.remove_goal)
         buttons.addWidget(self.add_button)
@@ -234,7 +234,7 @@ class GoalsPage(CasePage):
             self.tr("Or by when, in words"), ModelBinding(current, "timeframe_text"),
             placeholder=self.tr("for example: by the end of the third quarter")))
         self.condition_field = f.add(TextField(
-            self.tr("&Given (conditions)"), ModelBinding(current, "condition"),
+            self.tr("Gi&ven (conditions)"), ModelBinding(current, "condition"),
             help=self.tr("Materials, setting and how much help: what your child is given or where it happens."),
             placeholder=self.tr("for example: an unpracticed grade 3 passage")))
         self.behavior_field = f.add(TextField(
@@ -245,7 +245,7 @@ class GoalsPage(CasePage):
         criterion = lambda: _part(current(), "criterion")  # noqa: E731
         measurement = lambda: _part(current(), "measurement")  # noqa: E731
         self.baseline_value_field = f.add(TextField(
-            self.tr("Where your child is &now"), ModelBinding(baseline, "value"),
+            self.tr("Where your child &is now"), ModelBinding(baseline, "value"),
             help=self.tr("The starting number, from recent data."), placeholder=self.tr("for example: 42")))
         self.baseline_unit_field = f.add(TextField(self.tr("Unit"), ModelBinding(baseline, "unit"),
                                                    placeholder=self.tr("for example: words correct per minute")))
@@ -263,7 +263,7 @@ class GoalsPage(CasePage):
             help=self.tr("How many times the target must be reached, so one lucky day does not count."),
             placeholder=self.tr("for example: 2 consecutive weekly probes")))
         self.tool_field = f.add(TextField(
-            self.tr("&Measured by"), ModelBinding(measurement, "tool"),
+            self.tr("Measured b&y"), ModelBinding(measurement, "tool"),
             placeholder=self.tr("for example: curriculum-based reading probes")))
         self.collector_field = f.add(TextField(
             self.tr("Who collects the data"), ModelBinding(measurement, "collector"),
@@ -272,7 +272,7 @@ class GoalsPage(CasePage):
             self.tr("How often data are collected"), ModelBinding(measurement, "frequency"),
             placeholder=self.tr("for example: weekly")))
         self.reporting_field = f.add(TextField(
-            self.tr("Progress &reports"), ModelBinding(current, "reporting"),
+            self.tr("&Progress reports"), ModelBinding(current, "reporting"),
             help=self.tr("When you will be told about progress; short-term steps are set for each report."),
             placeholder=self.tr("for example: quarterly, with report cards")))
         self.form.edited.connect(self._edited)
@@ -294,7 +294,7 @@ class GoalsPage(CasePage):
         self.objectives_note = QLabel(self.objectives_box)
         self.objectives_note.setWordWrap(True)
         row.addWidget(self.objectives_note, 1)
-        self.generate_button = QPushButton(self.tr("&Generate steps"), self.objectives_box)
+        self.generate_button = QPushButton(self.tr("Gene&rate steps"), self.objectives_box)
         self.generate_button.setAccessibleName(self.tr("Generate short-term objectives from the baseline and target"))
         self.generate_button.clicked.connect(self.generate_objectives)
         row.addWidget(self.generate_button)
