@@ -128,6 +128,27 @@ def _finish_start(window, args: StartOptions) -> None:
         window.select_template(args.letter)
 
 
+def install_file_open_handler(app, window, args: StartOptions):
+    """macOS sends a double-clicked or dropped-on-the-Dock ``.pwcase`` as a FileOpen event, not as an
+    argument; open it like a file named on the command line (before start-up finishes, remember it)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FileOpenFilter(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.FileOpen and event.file():
+                path = Path(event.file())
+                if window.context is not None:
+                    window.files.open_path(path)
+                else:
+                    args.case = path
+                return True
+            return super().eventFilter(watched, event)
+
+    handler = FileOpenFilter(app)
+    app.installEventFilter(handler)
+    return handler
+
+
 def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -144,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    install_file_open_handler(app, window, args)
     if os.environ.get(PROBE_ENV):
         _probe(app, window, args, start)
         return 0
