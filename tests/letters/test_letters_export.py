@@ -125,9 +125,10 @@ def test_minimal_letters_have_no_empty_sections(template_id, make_case):
 def test_grade_reads_naturally(grade, words, make_case):
     case = make_case("minimal")
     case.child.grade = grade
-    template = default_registry().get("records")
-    text = render_document(case, "records", template.meta.sample_inputs, today=LETTER_DATE).plain_text()
-    assert f"who is {words} at Oak Hill Middle School" in text
+    template = default_registry().get("initial-evaluation")
+    text = render_document(case, "initial-evaluation", template.meta.sample_inputs,
+                           today=LETTER_DATE).plain_text()
+    assert f"Sam is {words} at Oak Hill Middle School" in text
 
 
 def test_names_with_apostrophes_and_accents_come_through_verbatim(make_case, tmp_path):
@@ -157,7 +158,7 @@ def test_two_guardians_are_named_as_parents_in_an_advocate_letter(make_case):
     case.sender.name = "Jordan Ellis"
     case.sender.address = case.guardians[0].address
     text = render_document(case, "records", {}, today=LETTER_DATE).plain_text()
-    assert "I represent Pat Lee and Chris Lee, the parents of Sam Lee" in text
+    assert "I represent Pat Lee and Chris Lee, the parents of Sam Lee." in text
 
 
 @pytest.mark.parametrize("decision", ["disagree", "refuse", "partial", "revoke"])
