@@ -92,6 +92,8 @@ def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -
     if contact is None:
         title = ROLE_LABELS[role] if role else "Special Education Office"
         district = case.child.district or case.child.school
+        if role == SchoolRole.STATE_AGENCY:  # the state, not the district, receives state complaints
+            district = ""
         return {
             "id": "",
             "name": "",

@@ -181,3 +181,10 @@ def test_disagreement_letter_reads_right_for_each_decision(decision, sample_case
 def test_a_required_input_left_empty_is_a_placeholder_not_a_blank(sample_case):
     document = render_document(sample_case, "mediation", {}, today=LETTER_DATE)
     assert "what the disagreement is about" in document.missing
+
+
+def test_a_state_complaint_without_a_state_contact_is_not_addressed_to_the_district(sample_case):
+    template = default_registry().get("state-complaint")
+    document = render_document(sample_case, "state-complaint", template.meta.sample_inputs, today=LETTER_DATE)
+    recipient = next(b for b in document.blocks if getattr(b, "style", "") == "Recipient")
+    assert recipient.text == "State Department of Education"
