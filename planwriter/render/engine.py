@@ -181,7 +181,12 @@ def render_document(
         context["sender"] = sender_dict(options.sender, case)
     letter_date = options.date or today or dt.date.today()
     context["letter_date"] = letter_date
-    context["inputs"] = {spec.name: plain(values[spec.name], spec.label.lower()) for spec in template.meta.inputs}
+    context["inputs"] = {
+        # A required list left empty is missing information, not an empty list to print as nothing.
+        spec.name: plain(None if spec.required and values[spec.name] == [] else values[spec.name],
+                         spec.label.lower())
+        for spec in template.meta.inputs
+    }
     state = case.child.state or ""
     context["response"] = _response(template, letter_date, state)
     context["meta"] = {"title": template.meta.title, "id": template.meta.id}

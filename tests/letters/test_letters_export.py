@@ -188,3 +188,15 @@ def test_a_state_complaint_without_a_state_contact_is_not_addressed_to_the_distr
     document = render_document(sample_case, "state-complaint", template.meta.sample_inputs, today=LETTER_DATE)
     recipient = next(b for b in document.blocks if getattr(b, "style", "") == "Recipient")
     assert recipient.text == "State Department of Education"
+
+
+@pytest.mark.parametrize("template_id", LETTERS)
+def test_required_inputs_left_empty_block_the_export(template_id, sample_case):
+    template = default_registry().get(template_id)
+    required = [i for i in template.meta.inputs if i.required]
+    if not required:
+        return
+    empty = {i.name: [] if i.type.value == "list" else "" for i in required}
+    document = render_document(sample_case, template_id, {**template.meta.sample_inputs, **empty},
+                               today=LETTER_DATE)
+    assert {i.label.lower() for i in required} <= set(document.missing)
