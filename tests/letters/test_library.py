@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from planwriter.core.deadlines import timelines
@@ -78,7 +76,10 @@ def test_complaint_guidance_points_to_state_forms_parent_centers_and_legal_help(
     assert "attorney" in text and "legal advice" in text
 
 
-def test_docs_table_lists_every_letter():
-    docs = (Path(__file__).resolve().parents[2] / "docs" / "letters.md").read_text(encoding="utf-8")
+def test_docs_table_is_up_to_date_with_the_letters():
+    from .letters_doc import DOC, updated
+
+    docs = DOC.read_text(encoding="utf-8")
+    assert updated(docs) == docs, "run: python tests/letters/letters_doc.py"
     for template_id in LETTERS:
         assert f"`{template_id}`" in docs
