@@ -99,3 +99,17 @@ def test_due_process_complaint_counts_fifteen_calendar_days_to_the_resolution_me
                                today=WEDNESDAY_BEFORE_THANKSGIVING)
     assert document.response_due == dt.date(2026, 12, 10)
     assert "within 15 calendar days of receiving this complaint" in document.plain_text()
+
+
+@pytest.mark.parametrize(("state", "words"), [
+    ("CA", "California Education Code 56043(a) sets a timeline of 15 calendar days"),
+    ("NC", "North Carolina Policy NC 1503-2.2 sets a timeline of 90 calendar days"),
+    ("OR", "I look forward to your written response by"),
+])
+def test_evaluation_request_names_the_state_timeline_where_there_is_one(state, words, sample_case):
+    sample_case.child.state = state
+    template = default_registry().get("initial-evaluation")
+    text = render_document(sample_case, "initial-evaluation", template.meta.sample_inputs,
+                           today=WEDNESDAY_BEFORE_THANKSGIVING).plain_text()
+    assert words in text
+    assert ("sets a timeline" in text) == (state != "OR")
