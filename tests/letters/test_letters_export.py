@@ -200,3 +200,19 @@ def test_required_inputs_left_empty_block_the_export(template_id, sample_case):
     document = render_document(sample_case, template_id, {**template.meta.sample_inputs, **empty},
                                today=LETTER_DATE)
     assert {i.label.lower() for i in required} <= set(document.missing)
+
+
+@pytest.mark.parametrize(("age", "words", "transfer"), [
+    (9, "let the team start earlier (34 CFR 300.320(b)); at 9,", False),
+    (16, "begin, or strengthen, planning", False),
+    (17, "begin, or strengthen, planning", True),
+])
+def test_transition_letter_fits_the_students_age(age, words, transfer, sample_case):
+    import datetime as dt
+
+    today = dt.date.today()
+    sample_case.child.date_of_birth = today.replace(year=today.year - age) - dt.timedelta(days=40)
+    text = render_document(sample_case, "transition-planning", {}, today=LETTER_DATE).plain_text()
+    assert words in text
+    assert "34 CFR 300.320(b)" in text
+    assert ("age of majority (34 CFR 300.320(c))" in text) == transfer
