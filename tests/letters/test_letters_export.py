@@ -211,7 +211,7 @@ def test_transition_letter_fits_the_students_age(age, words, transfer, sample_ca
     import datetime as dt
 
     today = dt.date.today()
-    sample_case.child.date_of_birth = today.replace(year=today.year - age) - dt.timedelta(days=40)
+    sample_case.child.date_of_birth = today - dt.timedelta(days=round(365.25 * age) + 40)
     text = render_document(sample_case, "transition-planning", {}, today=LETTER_DATE).plain_text()
     assert words in text
     assert "34 CFR 300.320(b)" in text
