@@ -216,3 +216,24 @@ def test_transition_letter_fits_the_students_age(age, words, transfer, sample_ca
     assert words in text
     assert "34 CFR 300.320(b)" in text
     assert ("age of majority (34 CFR 300.320(c))" in text) == transfer
+
+
+SINGULAR_SLIPS = re.compile(
+    r"\b(?:[Tt]hese|following|each of the) (?:changes|times|people|goals|items|problems|violations|tasks|"
+    r"behaviors|concerns|requests|reasons|parts)\b|The (?:problems|violations)\b"
+)
+
+
+@pytest.mark.parametrize("template_id", LETTERS)
+def test_one_item_lists_read_in_the_singular(template_id, sample_case):
+    template = default_registry().get(template_id)
+    inputs = {name: value[:1] if isinstance(value, list) else value
+              for name, value in template.meta.sample_inputs.items()}
+    for spec in template.meta.inputs:
+        if spec.type.value == "list" and spec.name not in inputs and spec.example:
+            inputs[spec.name] = [spec.example]
+    del sample_case.concerns[1:]
+    del sample_case.interventions[1:]
+    text = render_document(sample_case, template_id, inputs, today=LETTER_DATE).plain_text()
+    match = SINGULAR_SLIPS.search(text)
+    assert match is None, text[max(0, match.start() - 80):match.end() + 40]
