@@ -237,3 +237,15 @@ def test_one_item_lists_read_in_the_singular(template_id, sample_case):
     text = render_document(sample_case, template_id, inputs, today=LETTER_DATE).plain_text()
     match = SINGULAR_SLIPS.search(text)
     assert match is None, text[max(0, match.start() - 80):match.end() + 40]
+
+
+@pytest.mark.parametrize("template_id", ["due-process-complaint", "state-complaint"])
+def test_complaints_give_the_childs_address_never_the_advocates(template_id, make_case):
+    template = default_registry().get(template_id)
+    case = make_case("advocate-minimal")
+    text = render_document(case, template_id, template.meta.sample_inputs, today=LETTER_DATE).plain_text()
+    assert "Address: 12 Birch Lane; Salem, OR 97301" in text
+    case.guardians = []
+    document = render_document(case, template_id, template.meta.sample_inputs, today=LETTER_DATE)
+    assert document.missing == ["the child's home address"]
+    assert "300 Main Street;" not in document.plain_text()
