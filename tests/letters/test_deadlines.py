@@ -113,3 +113,12 @@ def test_evaluation_request_names_the_state_timeline_where_there_is_one(state, w
                            today=WEDNESDAY_BEFORE_THANKSGIVING).plain_text()
     assert words in text
     assert ("sets a timeline" in text) == (state != "OR")
+
+
+@pytest.mark.parametrize(("start", "says_ten_days"), [(dt.date(2027, 1, 19), True), (dt.date(2026, 12, 1), False)])
+def test_private_placement_notice_claims_ten_business_days_only_when_true(start, says_ten_days, sample_case):
+    template = default_registry().get("private-placement-notice")
+    inputs = {**template.meta.sample_inputs, "start_date": start.isoformat()}
+    document = render_document(sample_case, "private-placement-notice", inputs, today=WEDNESDAY_BEFORE_THANKSGIVING)
+    assert document.response_due == add_days(WEDNESDAY_BEFORE_THANKSGIVING, 10, DayUnit.BUSINESS, "OR")
+    assert ("at least 10 business days before that date" in document.plain_text()) == says_ten_days

@@ -16,7 +16,7 @@ EXPECTED = {
     "prior-written-notice", "reevaluation", "parent-concerns", "disagreement", "mediation",
     "due-process-complaint", "state-complaint", "progress-data", "behavior-assessment",
     "transition-planning", "meeting-follow-up", "assistive-technology-evaluation",
-    "extended-school-year", "draft-iep",
+    "extended-school-year", "draft-iep", "private-placement-notice",
 }
 
 
