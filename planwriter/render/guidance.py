@@ -17,6 +17,7 @@ class ResponseInfo:
     """When the school should answer a letter sent on ``sent``, and how that date was worked out."""
 
     sent: dt.date
+    title: str = ""  # what the date is for, from resources/timelines.json
     due: dt.date | None = None
     explanation: str = ""
     law_note: str = ""  # what the law says when it sets no number of days
@@ -27,7 +28,7 @@ class ResponseInfo:
     def lines(self) -> list[str]:
         out: list[str] = []
         if self.due is not None:
-            out.append(f"Response due by law: {self.due.isoformat()}. How: {self.explanation}.")
+            out.append(f"{self.title or 'Response due by law'}: {self.due.isoformat()}. How: {self.explanation}.")
         elif self.law_note:
             out.append(self.law_note)
         if self.requested is not None:
@@ -56,6 +57,7 @@ def response_info(template: Template, sent: dt.date, state: str | None = None) -
         return None
     info = ResponseInfo(sent=sent)
     if rule.timeline:
+        info.title = timelines().timelines[rule.timeline].title
         due = due_date(rule.timeline, sent, state)
         if due is not None:
             info.due = due.date

@@ -64,7 +64,7 @@ def test_guidance_computes_the_response_date_for_a_case(capsys, sample_case, tmp
     assert ("CA rule" if state == "CA" else "federal rule") in response["explanation"]
 
     code, out, _ = run(capsys, "guidance", "records", "--case", str(path), "--date", "2026-11-25")
-    assert f"Response due by law: {due}" in " ".join(out.split())
+    assert f"Access to education records: {due}" in " ".join(out.split())
 
 
 def test_guidance_when_the_law_sets_no_number(capsys):
