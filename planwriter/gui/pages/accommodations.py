@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -36,6 +34,7 @@ from planwriter.core.accommodations import (
 )
 from planwriter.core.model import ChosenAccommodation
 from planwriter.gui.appcontext import AppContext
+from planwriter.gui.exporting import ExportMixin
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import ChoiceField, FormSection, LongTextField, ModelBinding, TextField, help_label
 
@@ -47,11 +46,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 LIST_TEMPLATE = "accommodations"
 
 
-class AccommodationsPage(CasePage):
+class AccommodationsPage(ExportMixin, CasePage):
     """The picker: suggestions ranked from the case, the searchable catalogue, and the child's list.
 
     Every change edits ``case.accommodations`` in place and emits :attr:`changed`.
     """
+
+    save_dialog_title = "Export the list to Word"
 
     nav_title = "Accommodations"
 
@@ -500,8 +501,7 @@ class AccommodationsPage(CasePage):
                 "Add at least one accommodation to your child's list first: pick a suggestion, search "
                 "the catalogue, or add your own."))
             return None
-        from planwriter.render.batch import suggested_file_name
-        from planwriter.render.engine import MissingInformation, export_docx, render_document
+        from planwriter.render.engine import render_document
         from planwriter.render.registry import InputError, TemplateError
 
         try:
@@ -510,51 +510,10 @@ class AccommodationsPage(CasePage):
         except (KeyError, TemplateError, InputError) as error:
             self.show_message(self.tr("Cannot export"), str(error))
             return None
-        if document.missing:
-            self.show_message(self.tr("Some information is missing"), self.tr(
-                "The list still needs some information before it can be saved as a Word file:\n\n%1")
-                .replace("%1", "\n".join(f"• {m}" for m in document.missing)))
-            return None
-        child = self.case.child
-        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
-        title = self.context.registry.get(LIST_TEMPLATE).meta.title
-        path = self.ask_save_path(self.export_folder() / suggested_file_name(title, child_name))
-        if path is None:
-            return None
-        try:
-            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
-        except MissingInformation as error:
-            self.show_message(self.tr("Some information is missing"), str(error))
-            return None
-        except OSError as error:
-            log.warning("Export failed: %s", type(error).__name__)
-            self.show_message(self.tr("The list could not be saved"), self.tr(
-                "planwriter could not write the file (%1). If it is open in Word, close it and try "
-                "again, or choose another folder.").replace("%1", error.strerror or str(error)))
-            return None
-        self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
+        path = self.save_document(document, self.context.registry.get(LIST_TEMPLATE).meta.title)
+        if path is not None:
+            self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
         return path
-
-    def export_folder(self) -> Path:
-        """The case file's folder, else the user's Documents folder."""
-        case_path = getattr(self.context, "case_path", None)
-        if case_path:
-            return Path(case_path).parent
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
-
-    def ask_save_path(self, suggested: Path) -> Path | None:
-        """The save dialog; tests replace this method."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the list to Word"), str(suggested), self.tr("Word document (*.docx)"))
-        if not path:
-            return None
-        path = Path(path)
-        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
-
-    def show_message(self, title: str, text: str) -> None:
-        """A plain message box; tests replace this method."""
-        QMessageBox.information(self, title, text)
 
     def _update_buttons(self) -> None:
         has_case = self.case is not None

@@ -7,17 +7,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -33,6 +31,7 @@ from planwriter.core.goals.checker import GoalCheck, check_goal
 from planwriter.core.goals.composer import compose, statement
 from planwriter.core.model import AREA_LABELS, Area, Goal, Objective, Pronouns
 from planwriter.gui.appcontext import AppContext
+from planwriter.gui.exporting import ExportMixin
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import (
     CheckField,
@@ -55,12 +54,14 @@ PROPOSED_TEMPLATE = "proposed-goals"
 REVIEW_TEMPLATE = "goal-review"
 
 
-class GoalsPage(CasePage):
+class GoalsPage(ExportMixin, CasePage):
     """Builds the case's goals field by field; checks any goal text against the measurability rubric.
 
     Every edit changes ``case.goals`` in place and emits :attr:`changed`; the composed statement and
     its check are refreshed shortly after the last keystroke.
     """
+
+    save_dialog_title = "Export to Word"
 
     nav_title = "Goals"
 
@@ -630,8 +631,7 @@ class GoalsPage(CasePage):
         return path
 
     def _export(self, template_id: str, inputs: dict[str, Any]) -> Path | None:
-        from planwriter.render.batch import suggested_file_name
-        from planwriter.render.engine import MissingInformation, export_docx, render_document
+        from planwriter.render.engine import render_document
         from planwriter.render.registry import InputError, TemplateError
 
         assert self.case is not None
@@ -640,50 +640,7 @@ class GoalsPage(CasePage):
         except (KeyError, TemplateError, InputError) as error:
             self.show_message(self.tr("Cannot export"), str(error))
             return None
-        if document.missing:
-            self.show_message(self.tr("Some information is missing"), self.tr(
-                "The document still needs some information before it can be saved as a Word file:\n\n%1")
-                .replace("%1", "\n".join(f"• {m}" for m in document.missing)))
-            return None
-        child = self.case.child
-        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
-        title = self.context.registry.get(template_id).meta.title
-        path = self.ask_save_path(self.export_folder() / suggested_file_name(title, child_name))
-        if path is None:
-            return None
-        try:
-            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
-        except MissingInformation as error:
-            self.show_message(self.tr("Some information is missing"), str(error))
-            return None
-        except OSError as error:
-            log.warning("Export failed: %s", type(error).__name__)
-            self.show_message(self.tr("The document could not be saved"), self.tr(
-                "planwriter could not write the file (%1). If it is open in Word, close it and try "
-                "again, or choose another folder.").replace("%1", error.strerror or str(error)))
-            return None
-        return path
-
-    def export_folder(self) -> Path:
-        """The case file's folder, else the user's Documents folder."""
-        case_path = getattr(self.context, "case_path", None)
-        if case_path:
-            return Path(case_path).parent
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
-
-    def ask_save_path(self, suggested: Path) -> Path | None:
-        """The save dialog; tests replace this method."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Word"), str(suggested), self.tr("Word document (*.docx)"))
-        if not path:
-            return None
-        path = Path(path)
-        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
-
-    def show_message(self, title: str, text: str) -> None:
-        """A plain message box; tests replace this method."""
-        QMessageBox.information(self, title, text)
+        return self.save_document(document, self.context.registry.get(template_id).meta.title)
 
 
 def _part(goal: Goal | None, name: str):

@@ -10,11 +10,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from planwriter.core.model import (
     LogEntry,
 )
 from planwriter.gui.appcontext import AppContext
+from planwriter.gui.exporting import ExportMixin
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import (
     AttrBinding,
@@ -56,7 +56,6 @@ from planwriter.gui.widgets import (
     group_box,
     help_label,
 )
-from planwriter.render.batch import suggested_file_name
 from planwriter.render.blocks import Document
 from planwriter.render.registry import (
     GROUP_LABELS,
@@ -149,8 +148,10 @@ def _long_date(value: dt.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
-class LettersPage(CasePage):
+class LettersPage(ExportMixin, CasePage):
     """The letter picker, the letter's own questions and options, the live preview and the export."""
+
+    save_dialog_title = "Export the letter to Word"
 
     nav_title = "Letters"
 
@@ -655,24 +656,6 @@ class LettersPage(CasePage):
         return f"{_long_date(document.response_due)} ({document.response_note})"
 
     # ================================================================== export
-    def export_folder(self) -> Path:
-        """The case file's folder, else the user's Documents folder."""
-        case_path = getattr(self.context, "case_path", None)
-        if case_path:
-            return Path(case_path).parent
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
-
-    def ask_save_path(self, suggested: Path) -> Path | None:
-        """The save dialog; tests replace this method."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the letter to Word"), str(suggested), self.tr("Word document (*.docx)"),
-        )
-        if not path:
-            return None
-        path = Path(path)
-        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
-
     def confirm_open(self, path: Path) -> bool:
         """Ask whether to open the exported file now; tests replace this method."""
         answer = QMessageBox.question(
@@ -686,10 +669,6 @@ class LettersPage(CasePage):
 
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def show_message(self, title: str, text: str) -> None:
-        """A plain message box; tests replace this method."""
-        QMessageBox.information(self, title, text)
 
     def export(self) -> Path | None:
         """Export the letter shown to a Word file, log it, and offer to open it."""
@@ -711,28 +690,10 @@ class LettersPage(CasePage):
             self.status_label.setText(self.tr("Not exported yet: some information is missing."))
             self.show_message(self.tr("Some information is missing"), text)
             return None
-        child = self.case.child
-        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
         draft = self._draft()
         letter_date = (draft.date if draft and draft.date else None) or dt.date.today()
-        suggested = self.export_folder() / suggested_file_name(self.template.meta.title, child_name, letter_date)
-        path = self.ask_save_path(suggested)
+        path = self.save_document(document, self.template.meta.title, letter_date)
         if path is None:
-            return None
-        from planwriter.render.engine import MissingInformation, export_docx
-
-        try:
-            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
-        except MissingInformation as error:
-            self.show_message(self.tr("Some information is missing"), str(error))
-            return None
-        except OSError as error:
-            log.warning("Export failed: %s", type(error).__name__)
-            self.show_message(
-                self.tr("The letter could not be saved"),
-                self.tr("planwriter could not write the file (%1). If it is open in Word, close it and "
-                        "try again, or choose another folder.").replace("%1", error.strerror or str(error)),
-            )
             return None
         self._log_export(document, path, letter_date)
         self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
