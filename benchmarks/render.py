@@ -72,7 +72,41 @@ def main() -> int:
     print(f"render + HTML preview: {med['preview'] * 1000:.1f} ms per letter")
     print(f"baseline (plain python-docx, same text): {med['baseline'] * 1000:.1f} ms per letter")
     print(f"ratio pipeline / baseline: {med['pipeline'] / med['baseline']:.2f}")
+    big_documents(args.rounds)
     return 0
+
+
+def big_documents(rounds: int) -> None:
+    """A case with 60 accommodations and 20 goals: the two longest documents, written to .docx.
+
+    Budget (DESIGN.md): a 20-goal, 60-accommodation packet written in under 1 s.
+    """
+    from planwriter.core.accommodations import catalogue
+
+    case = sample_case()
+    items = catalogue().search()[:60]
+    case.accommodations = [catalogue().choose(item, case) for item in items]
+    goals = list(case.goals)
+    case.goals = [goals[n % len(goals)].model_copy(update={"id": f"g{n}"}) for n in range(20)]
+    registry = default_registry()
+    for template_id in ("accommodations", "proposed-goals"):
+        inputs = registry.get(template_id).meta.sample_inputs
+        document = render_document(case, template_id, inputs)
+
+        def write(template_id=template_id, inputs=inputs) -> None:
+            DocxWriter().to_bytes(render_document(case, template_id, inputs))
+
+        def baseline(document=document) -> None:
+            doc = docx.Document(str(reference_path()))
+            for line in document.plain_text().split("\n\n"):
+                doc.add_paragraph(line)
+            doc.save(io.BytesIO())
+
+        write()
+        took = statistics.median(_time(write, 1) for _ in range(rounds))
+        base = statistics.median(_time(baseline, 1) for _ in range(rounds))
+        print(f"{template_id} (60 accommodations, 20 goals): {took * 1000:.0f} ms to .docx; "
+              f"plain python-docx with the same text {base * 1000:.0f} ms; ratio {took / base:.2f}")
 
 
 if __name__ == "__main__":
