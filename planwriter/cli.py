@@ -55,9 +55,11 @@ def _parse_sets(pairs: Sequence[str]) -> dict[str, Any]:
 
 
 def _registry(args: argparse.Namespace):
+    from planwriter.core.settings import user_templates_dir
     from planwriter.render.registry import Registry
 
-    user_dir = Path(args.user_templates) if getattr(args, "user_templates", None) else None
+    # The user's own templates sit beside the built-ins, as in the app.
+    user_dir = Path(args.user_templates) if getattr(args, "user_templates", None) else user_templates_dir()
     return Registry.load(user_dir=user_dir)
 
 
@@ -195,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("templates", help="list the built-in and your own templates")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--user-templates", metavar="DIR", help="folder with your own templates")
+    p.add_argument("--user-templates", metavar="DIR",
+                   help="folder with your own templates (default: templates/ in planwriter's app-data folder)")
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("render", help="render one document for a case")
@@ -206,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--letterhead", metavar="FILE.docx", help="a Word file whose header, footer and styles to use")
-    p.add_argument("--user-templates", metavar="DIR", help="folder with your own templates")
+    p.add_argument("--user-templates", metavar="DIR",
+                   help="folder with your own templates (default: templates/ in planwriter's app-data folder)")
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("demo", help="write a sample case and every built-in document")

@@ -31,6 +31,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_app_data(tmp_path_factory: pytest.TempPathFactory):
+    """Tests (and the CLI processes they start) never read or write the developer's own app-data folder."""
+    folder = tmp_path_factory.mktemp("user-app-data")
+    previous = os.environ.get("PLANWRITER_DATA_DIR")
+    os.environ["PLANWRITER_DATA_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("PLANWRITER_DATA_DIR", None)
+    else:
+        os.environ["PLANWRITER_DATA_DIR"] = previous
+
+
 @pytest.fixture
 def sample_case():
     from planwriter.core.sample import sample_case as load

@@ -130,3 +130,19 @@ def test_the_cli_entry_point_is_installed():
         pytest.skip("planwriter is not installed as a package in this environment")
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("planwriter ")
+
+
+def test_your_own_templates_in_the_app_data_folder_are_listed_beside_the_built_ins(tmp_path, monkeypatch):
+    folder = tmp_path / "appdata" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "thank-you.md.j2").write_text(
+        '+++\nid = "thank-you"\ntitle = "Thank-you note"\nsituation = "I want to thank the team"\n'
+        'group = "meetings"\nrecipient_role = "teacher"\n+++\nThank you for your help with {{ child.first_name }}.\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PLANWRITER_DATA_DIR", str(tmp_path / "appdata"))
+    result = cli("templates")
+    assert result.returncode == 0, result.stderr
+    assert "thank-you" in result.stdout and "(yours)" in result.stdout
+    rendered = cli("render", str(sample_path()), "-t", "thank-you")
+    assert "Thank you for your help with Alex." in rendered.stdout

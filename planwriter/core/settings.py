@@ -55,8 +55,20 @@ def save_settings(settings: Settings, folder: Path) -> Path:
     return atomic_write_bytes(folder / SETTINGS_NAME, data.encode("utf-8"))
 
 
+#: Names another app-data folder (tests, a portable install, an advocate's shared folder).
+DATA_DIR_ENV = "PLANWRITER_DATA_DIR"
+
+
 def default_data_dir() -> Path:
-    """The platform's per-user app-data folder for planwriter (not created here)."""
+    """The per-user app-data folder: ``$PLANWRITER_DATA_DIR`` if set, else the platform's (not created)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("planwriter", appauthor=False, roaming=True))
+
+
+def user_templates_dir(data_dir: Path | None = None) -> Path:
+    """Where the user's own templates live: ``templates/`` in the app-data folder."""
+    return (data_dir or default_data_dir()) / "templates"
