@@ -14,6 +14,8 @@ SETS = (
     ("Development set (labeled before the checker was written; tuned on)", DATA / "labeled_goals.json"),
     ("Second set (labeled before its first run; fixes followed)", DATA / "heldout_goals.json"),
     ("Third set (labeled before its first run; fixes followed)", DATA / "blind_goals.json"),
+    ("Fourth set (97 statements, labeled and committed before its first run; fixes followed)",
+     DATA / "blind2_goals.json"),
 )
 
 

@@ -53,6 +53,30 @@ def test_it_reports_which_parts_are_missing(text, missing):
     assert check_goal(text).missing == missing
 
 
+@pytest.mark.parametrize(("text", "missing"), [
+    # Criterion written before the behavior, in words.
+    ("Seven out of ten times, when handed a worksheet, Omar will write his name at the top by the end of the "
+     "2027 spring semester, as recorded on a checklist.", ["baseline"]),
+    ("With 90% accuracy over 3 consecutive sessions, given picture cards, Ivy will name the pictured actions "
+     "by 6/1/27, as measured by SLP data.", ["baseline"]),
+    # Rate with an accuracy figure beside it; baseline after "increasing from".
+    ("By the end of the 2026-27 school year, using a laptop, Ty will type 25 words per minute with 95% "
+     "accuracy on a typing test, increasing from 9 words per minute.", []),
+    # Prompt limits, settings and presentation as givens.
+    ("With no more than one gestural cue, Bo will hang up his backpack within 3 minutes of arrival on 4 of 5 "
+     "days by the first progress reporting period, as documented on a data sheet.", ["baseline"]),
+    ("In art class, Bo will cut out a circle within 1/4 inch of the line in 3 of 4 trials by March 2027, as "
+     "measured by OT data; his current accuracy is 1 of 4.", []),
+    ("Following a verbal direction, Bo will line up within 30 seconds on 4 of 5 occasions by the end of the "
+     "fall 2027 semester, as observed by staff.", ["baseline"]),
+    # A problem behavior named only by a label is not an action.
+    ("Bo will reduce outbursts from 4 per day to 1 per day.", ["timeframe", "condition", "behavior",
+                                                               "measurement"]),
+])
+def test_it_reads_criteria_givens_and_dates_in_many_styles(text, missing):
+    assert check_goal(text).missing == missing
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("Given a passage, Noah will answer questions with 80% accuracy.", "bare_percentage"),
     ("During recess, Tyler will keep his hands to himself 100% of the time.", "percent_of_time"),

@@ -303,8 +303,9 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
     if verb in _CHANGE_VERBS:
         # "increase oral reading fluency from 84 to 121 words correct per minute" names a skill and a
         # change; "increase her DRA level" or "improve skills" names only a score.
-        changed = re.match(r"^\w+\s+(.*?)\s+(?:from|to|by)\s+\$?\d", rest)
-        if changed and w.FROM_TO.search(rest) and not _NOT_A_SKILL.search(changed.group(1)):
+        changed = re.match(r"^\w+\s+(.*?)\s+(?:from|to|by)\s+(?:an?\s+(?:\w+\s+){0,2}of\s+)?\$?\d", rest)
+        undefined = changed and w.UNDEFINED_BEHAVIOR.search(changed.group(1)) and not w.DEFINED.search(changed.group(1))
+        if changed and w.FROM_TO.search(rest) and not _NOT_A_SKILL.search(changed.group(1)) and not undefined:
             return _Verb(verb, phrase, True)
         outcome = bool(changed and _NOT_A_SKILL.search(changed.group(1)))
         return _Verb(verb, phrase, False, "outcome" if outcome else "vague")
@@ -486,6 +487,11 @@ def _check_annual(original: str, low: str) -> GoalCheck:
 def _criterion(original: str, low: str, predicate: str, start: int, findings: list[Finding]) -> ComponentCheck:
     # Numbers in the timeframe, "to the nearest five minutes" and the measurement clause are not criteria.
     scope = w.TIMEFRAME.sub(" ", predicate)
+    # A criterion written before the child's name ("With 85% accuracy across 3 sessions, Leo will …",
+    # "Four out of five times, …") counts too; numbers in a leading condition ("given 20 words") do not.
+    lead = w.TIMEFRAME.sub(" ", low[:start])
+    if w.CONSISTENCY.search(lead) or re.search(r"\bwith\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*(?:%|percent)", lead):
+        scope = f"{lead} {scope}"
     scope = _NEAREST.sub(" ", scope)
     counted_scope = _MEASURED_CLAUSE.sub(" ", scope)
     percent_time = w.PERCENT_OF_TIME.search(scope)

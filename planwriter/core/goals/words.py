@@ -6,11 +6,14 @@ import re
 
 NUMBER_WORDS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 #: A number written as digits (with decimals or a dollar sign) or as a word.
-NUM = r"(?:\$?\d+(?:[.,]\d+)?|" + "|".join(w for w in NUMBER_WORDS if w not in ("no", "none")) + r")"
+NUM = (r"(?:\$?\d+(?:[.,]\d+)?|(?:"
+       + "|".join(sorted((w for w in NUMBER_WORDS if w not in ("no", "none")), key=len, reverse=True))
+       + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -20,7 +23,10 @@ MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
-PERIOD = r"(?:quarter|semester|trimester|grading period|marking period|term|school year|year)"
+PERIOD = (r"(?:quarter|semester|trimester|grading\s+period|marking\s+period|term|school\s+year|year|"
+          r"(?:progress\s+)?report(?:ing)?\s+period|progress\s+report|report\s+card\s+period)")
+#: A season, optionally with its year ("spring 2027", "2027 spring").
+SEASON = r"(?:spring|fall|autumn|winter|summer)"
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)"
 
 #: Verbs that name something a person can see or count (REFERENCE §5.5, plus close relatives).
@@ -79,7 +85,19 @@ CONDITIONAL_VERBS = {
     "pay": re.compile(r"^pay\s+(?:\w+\s+)?attention\b"),
     "engage": re.compile(r"^engage\s+(?:appropriately|more)\b"),
     "get": re.compile(r"^get\s+(?:along|better)\b"),
+    # "self-monitor his work completion" is a state of mind unless the goal says how (by marking a chart …).
+    "self-monitor": re.compile(r"^self-monitor(?!.*\b(?:by|using|with|on)\s+(?:a|an|the|his|her|their)\b)"),
 }
+
+#: Names for problem behavior that say nothing about what the child is seen doing unless the goal
+#: defines them ("tantrums (crying, dropping to the floor)"); REFERENCE §5.5 judgement words.
+UNDEFINED_BEHAVIOR = re.compile(
+    r"\b(?:tantrums?|meltdowns?|outbursts?|non-?compliance|noncompliant\s+behaviou?rs?|disruptions?|"
+    r"disruptive\s+behaviou?rs?|aggression|aggressive\s+behaviou?rs?|problem\s+behaviou?rs?|"
+    r"inappropriate\s+behaviou?rs?|negative\s+behaviou?rs?|off-task\s+behaviou?rs?|defiance|defiant\s+behaviou?rs?)\b"
+)
+#: Words that show a behavior has been defined by what is seen.
+DEFINED = re.compile(r"\(|\bdefined\s+as\b|\bsuch\s+as\b|\bincluding\b|\bspecifically\b|\bi\.e\.|\be\.g\.")
 
 #: Outcome-like verbs that name a result, not something the child does.
 OUTCOME_VERBS = frozenset({"score", "achieve", "reach", "obtain", "meet", "pass", "have", "earn", "master"})
@@ -119,11 +137,12 @@ _UNITS_OF_CONSISTENCY = (
     r"assignments?|tests?|quizz(?:es)?|quiz|data\s+points?|periods?|lessons?|attempts?|occasions?|transitions?|"
     r"passages?|tasks?|activities|units?|projects?|trips?|checks?|measures?|probes?|recesses|intervals?|"
     r"conversations?|exchanges?|readings?|problems?|prompts?|times|classes|school\s+days|assessments?|"
-    r"evaluations?|administrations?|journal\s+entries|entries|chapters?|essays?|drafts?|role\s+plays?|interviews?)"
+    r"evaluations?|administrations?|journal\s+entries|entries|chapters?|essays?|drafts?|role\s+plays?|interviews?|"
+    r"visits?|shifts?|outings?|games?|meals?|routines?|summaries|events?|rounds?|work\s+periods?)"
 )
 CONSISTENCY = re.compile(
     rf"\b{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?(?:last\s+)?{NUM}\s+(?:[\w/-]+\s+){{0,3}}?{_UNITS_OF_CONSISTENCY}\b"
-    rf"|\b{NUM}\s+consecutive\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
+    rf"|\b{NUM}\s+consecutive\s+(?:[\w-]+\s+){{0,2}}?(?:{_UNITS_OF_CONSISTENCY}|[\w-]+s)\b"
     rf"|\b(?:across|over|on|in|for|during|within)\s+(?:at\s+least\s+)?{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b(?:each|every|all)\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
@@ -159,6 +178,7 @@ _COUNTED = (
 COUNT_CRITERION = re.compile(
     rf"\b{NUM}\s+(?:out\s+)?of\s+{NUM}\b"
     rf"|\b{NUM}\s+(?:or\s+(?:more|fewer|less|higher|better)\s+)?(?:[\w-]+\s+){{0,3}}?{_COUNTED}\b"
+    rf"(?:\s+(?:correct\s+)?(?:per|a|an|each)\s+(?:minute|hour|day|week|session|recess|period|class|lesson)\b)?"
     rf"|\b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|"
     rf"within|under|averaging|all)\s+{NUM}\b"
     rf"|\b(?:zero|no)\s+(?:[\w-]+\s+){{0,2}}?(?:referrals|incidents|errors|prompts?|outbursts|absences|tardies|"
@@ -168,12 +188,18 @@ COUNT_CRITERION = re.compile(
     rf"|\b{NUM}-point\s+rubric\b"
 )
 FROM_TO = re.compile(
-    rf"\bfrom\s+(?:a\s+baseline\s+of\s+|a\s+current\s+(?:level|rate|score)\s+of\s+)?(?P<base>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
+    rf"\bfrom\s+(?:an?\s+(?:baseline|current|present|starting|average|mean|median)(?:\s+(?:level|rate|score|average))?"
+    rf"\s+(?:of\s+)?)?(?P<base>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
     rf"(?:\s+[\w/-]+){{0,5}}?\s+to\s+(?P<target>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
 )
 BASELINE = re.compile(
     rf"\bbaseline\b|\bup\s+from\s+{NUM}|\bdown\s+from\s+{NUM}|\bcurrently\s+(?:\w+\s+){{0,4}}?{NUM}"
-    rf"|\bfrom\s+a\s+current\s+(?:level|rate|score)\b|\bpresent\s+level\s+(?:of|is)\s+{NUM}"
+    rf"|\bfrom\s+(?:an?\s+|(?:his|her|their)\s+)?(?:current|present|starting|initial)\b"
+    rf"|\b(?:current|present|starting|initial)\s+(?:level|rate|score|average|performance|accuracy|mean|median)"
+    rf"(?:\s+\w+)?\s+(?:is|was|of|at)\s+(?:about\s+|approximately\s+|an\s+average\s+of\s+)?{NUM}"
+    rf"|\b(?:increasing|improving|rising|growing|moving|progressing|advancing|decreasing|declining|dropping|"
+    rf"falling|reducing)\s+from\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{NUM}"
+    rf"|\bpresent\s+level\s+(?:of|is)\s+{NUM}"
     rf"|\bcompared\s+(?:to|with)\s+(?:a\s+)?(?:current|present)\b"
 )
 
@@ -184,7 +210,8 @@ TIMEFRAME = re.compile(
     rf"|\bby\s+(?:\[[^\]]{{0,40}}\]|_{{2,}}|\(date\)|<date>|\{{date\}})"
     rf"|\bby\s+(?:the\s+)?(?:next\s+|annual\s+|his\s+|her\s+|their\s+)*(?:annual\s+)?(?:iep\s+)?(?:annual\s+)?review\b"
     rf"|\bby\s+(?:the\s+)?(?:end|close|completion)\s+of\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+|next\s+)?"
-    rf"(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}\s+)?(?:{ORDINAL}\s+)?(?:{NUM}[- ](?:week|month)\s+)?"
+    rf"(?:\d{{4}}(?:\s*[-–/]\s*\d{{2,4}})?\s+)?(?:{SEASON}\s+(?:\d{{4}}\s+)?)?(?:{ORDINAL}\s+)?"
+    rf"(?:{NUM}[- ](?:week|month)\s+)?"
     rf"(?:iep|{PERIOD}|grade|\w+\s+grade|school|iep\s+(?:year|period|term)|"
     rf"(?:current\s+)?iep\s+cycle|academic\s+year|plan\s+year)\b"
     rf"|\bby\s+(?:the\s+)?(?:spring|fall|autumn|winter|summer)(?:\s+of)?(?:\s+\d{{4}})?\b"
@@ -192,7 +219,7 @@ TIMEFRAME = re.compile(
     rf"|\b(?:within|in|over)\s+(?:the\s+next\s+)?(?:{NUM}|a|one)\s+(?:instructional\s+|school\s+|calendar\s+|academic\s+)?"
     rf"(?:weeks|months|year|years|school\s+year)\b(?!\s+(?:of|after)\s+(?:graduat|leaving|exiting|completing|high\s+school))"
     rf"|\bwithin\s+(?:the|this)\s+(?:iep|school|calendar|academic)\s+year\b"
-    rf"|\b(?:during|by|in|before|at\s+the\s+end\s+of)\s+the\s+{ORDINAL}\s+(?:quarter|semester|trimester|grading\s+period|marking\s+period|term)\b"
+    rf"|\b(?:during|by|in|before|at\s+the\s+end\s+of)\s+the\s+{ORDINAL}\s+{PERIOD}\b"
     rf"|\b(?:by|before)\s+(?:the\s+)?(?:next|annual)\s+iep\b|\bthis\s+(?:iep|school)\s+year\b"
 )
 
@@ -216,20 +243,29 @@ POSTSECONDARY_OUTCOME = re.compile(
     r"|\blive\s+independently\b|\blive\s+in\s+(?:an?|his|her|their)\s+(?:own\s+)?(?:apartment|home|house)\b"
 )
 
+#: Materials, devices and supports a goal can name as its givens.
+TOOLS = (
+    r"(?:calculator|checklist|organizer|schedule|timer|chart|device|menu|list|model|template|word\s+bank|manipulatives|"
+    r"number\s+line|visual|support|supports|scribe|text-to-speech|speech-to-text|keyboard|laptop|tablet|app|planner|"
+    r"graphic\s+organizer|reader|peer|walker|wheelchair|cane|crutches|gait\s+trainer|brace|orthotics?|hearing\s+aids?|"
+    r"aac|communication\s+(?:device|board|book)|slant\s+board|pencil\s+grip|grip|scissors|"
+    r"picture\s+(?:cards?|schedule|symbols?)|task\s+analysis|social\s+story|token\s+board|break\s+card|"
+    r"headphones|fidget|handrail|railing|agenda|binder|folder|visual\s+(?:cue|schedule|timer))"
+)
 #: Words that open a condition (givens).
 CONDITION = re.compile(
     r"\bgiven\b|\bwhen\s+(?:given|presented|provided|shown|asked|told|offered|prompted|reading|writing|copying|typing|"
     r"working|playing|frustrated|upset|angry|anxious|transitioning|greeted|approached|he|she|they|a|an|the|in|at|"
-    r"faced|it\s+is|arriving|entering|leaving|using)\b"
+    r"faced|it\s+is|arriving|entering|leaving|using|[a-z]+ed)\b"
     r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
     r"grading|marking|term))(?!(?:the\s+)?\w+\s+(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
     r"observations)\b)"
     r"|\busing\b|\bwith\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
     r"|\bwith\s+(?:(?:no|minimal|moderate|maximum|one|two|a\s+single|visual|verbal|gestural|physical|adult|teacher|peer|"
     r"partial|fading|faded)\s+)+(?:\w+\s+)?(?:prompts?|prompting|support|supports|cues?|cueing|assistance|reminders?|models?|modeling)\b"
-    r"|\bwith\s+(?:a|an|the|his|her|their)\s+(?:\w+[\s-]+){0,2}?(?:calculator|checklist|organizer|schedule|timer|chart|"
-    r"device|menu|list|model|template|word\s+bank|manipulatives|number\s+line|visual|support|supports|scribe|text-to-speech|"
-    r"speech-to-text|keyboard|laptop|tablet|app|planner|graphic\s+organizer|reader|peer)\b"
+    rf"|\b(?:with|using)\s+(?:a|an|the|his|her|their)\s+(?:[\w/-]+[\s-]+){{0,2}}?{TOOLS}\b"
+    # "will use a visual timer to start work": the tool is a given for another action.
+    rf"|\buses?\s+(?:a|an|the|his|her|their)\s+(?:[\w/-]+[\s-]+){{0,2}}?{TOOLS}\s+to\s+\w+"
     r"|\bin\s+(?:a|an|the)\s+(?:\w+[\s-]+){0,2}?(?:group|game|setting|classroom|gym|cafeteria|hallway|conversation|"
     r"lesson|activity|session|environment|community|store|job\s+site|kitchen|lunchroom|playground|library|bus)\b"
     r"|\bat\s+(?:lunch|recess|dismissal|arrival|the\s+(?:start|beginning|end)\s+of)\b"
@@ -241,4 +277,18 @@ CONDITION = re.compile(
     r"|\bin\s+(?:a\s+)?(?:[\w-]+\s+)?conversations?(?:al)?\b"
     r"|\bwith\s+(?:[\w-]+\s+)?(?:manipulatives|counters|visual\s+supports?|picture\s+(?:cues|supports)|graphic\s+organizers|"
     r"calculators?|word\s+banks?|sentence\s+starters|visuals|models|prompts|cues|reminders|accommodations|support)\b|\bwhen\s+presented\s+with\b|\bprovided\s+with\b|\bgiven\s+access\s+to\b|\bwith\s+access\s+to\b"
+    # Prompt limits ("with no more than 2 verbal prompts") and a stated support level.
+    rf"|\bwith\s+(?:no\s+more\s+than|fewer\s+than|at\s+most|up\s+to|a\s+maximum\s+of|only)\s+(?:{NUM}|an?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:prompts?|cues?|reminders?|redirections?|models?|repetitions?)\b"
+    r"|\bwithout\s+(?:any\s+)?(?:adult\s+|teacher\s+|staff\s+|verbal\s+|visual\s+|physical\s+|gestural\s+)*"
+    r"(?:prompts?|prompting|assistance|help|cues?|cueing|reminders?|redirection)\b"
+    # How the task is presented, and what it follows.
+    r"|\b(?:as|when)\s+(?:dictated|read\s+aloud|presented|modeled|demonstrated)\b|\bfrom\s+dictation\b"
+    r"|\b(?:following|after|upon)\s+(?:a|an|the|one|each|any)\s+(?:[\w-]+\s+){0,3}?(?:directions?|prompts?|cues?|"
+    r"requests?|instructions?|models?|demonstrations?|reminders?|redirections?|signals?|warnings?|corrections?)\b"
+    # Settings: a named class, a place on or off campus.
+    r"|\bin\s+(?:[\w-]+\s+){1,2}(?:class|classes)\b"
+    r"|\b(?:across|around|in|on|at|through)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:campus|building|"
+    r"school|hallways?|field|track|stairs|stairwell|job\s+site|worksite|work\s+site|office|store|restaurant|"
+    r"bus\s+stop|crosswalk)\b"
 )
