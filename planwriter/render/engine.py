@@ -63,7 +63,16 @@ def _recipient(case: Case, template: Template, options: LetterOptions) -> dict[s
             return contact_dict(contact, contact.role, case)
     role = template.meta.recipient_role or SchoolRole.SPECIAL_EDUCATION_DIRECTOR
     matches = case.contacts_with_role(role)
+    if not matches and role in _FALLBACK_TO_DIRECTOR:
+        # "Dear Case Manager" reaches nobody in particular: when the family has no case manager
+        # on file, the letter goes to the special education director, who can pass it on.
+        role = SchoolRole.SPECIAL_EDUCATION_DIRECTOR
+        matches = case.contacts_with_role(role)
     return contact_dict(matches[0] if matches else None, role, case)
+
+
+#: Roles that a family may not know by name; letters meant for them fall back to the director.
+_FALLBACK_TO_DIRECTOR = frozenset({SchoolRole.CASE_MANAGER})
 
 
 def _copies(case: Case, template: Template, options: LetterOptions, recipient_id: str) -> list[dict[str, Any]]:

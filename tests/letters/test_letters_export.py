@@ -204,7 +204,7 @@ def test_required_inputs_left_empty_block_the_export(template_id, sample_case):
 
 
 @pytest.mark.parametrize(("age", "words", "transfer"), [
-    (9, "let the team start earlier (34 CFR 300.320(b)); at 9,", False),
+    (9, "let the team start earlier (34 CFR 300.320(b)). Alex is 9, and starting early", False),
     (16, "begin, or strengthen, planning", False),
     (17, "begin, or strengthen, planning", True),
 ])
@@ -245,7 +245,7 @@ def test_complaints_give_the_childs_address_never_the_advocates(template_id, mak
     template = default_registry().get(template_id)
     case = make_case("advocate-minimal")
     text = render_document(case, template_id, template.meta.sample_inputs, today=LETTER_DATE).plain_text()
-    assert "Address: 12 Birch Lane; Salem, OR 97301" in text
+    assert "Address: 12 Birch Lane, Salem, OR 97301" in text
     case.guardians = []
     document = render_document(case, template_id, template.meta.sample_inputs, today=LETTER_DATE)
     assert document.missing == ["the child's home address"]
