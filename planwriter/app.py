@@ -164,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     from planwriter.gui.mainwindow import MainWindow
 
     window = MainWindow()
-    window.show()
+    if window.fit_to_screen():
+        window.showMaximized()
+    else:
+        window.show()
     install_file_open_handler(app, window, args)
     if os.environ.get(PROBE_ENV):
         _probe(app, window, args, start)

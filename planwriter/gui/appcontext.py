@@ -26,6 +26,8 @@ class AppSignals(QObject):
     log_changed = Signal()
     #: Someone (the "Which plan fits?" guide) asks to start the letter with this template id.
     letter_requested = Signal(str)
+    #: A page asks the window to show another section (by class name or title), e.g. where a gap is filled.
+    section_requested = Signal(str)
 
 
 def resolve_data_dir(data_dir: Path | None = None) -> Path:

@@ -188,6 +188,7 @@ class FileController(QObject):
         from planwriter.core.sample import sample_case
 
         self._show(sample_case(), None)
+        self.window.show_sample_banner(True)
         return True
 
     def open_case(self) -> bool:

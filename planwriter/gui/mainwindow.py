@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from planwriter import APP_NAME
 from planwriter.gui.welcome import WelcomePage
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTENSION = ".pwcase"
+#: The window's size on a large screen the first time it opens.
+DEFAULT_SIZE = (1180, 780)
+#: Screens up to this size (1280x800, 1366x768, 1440x900 laptops) get the whole screen on first start.
+SMALL_SCREEN = (1440, 900)
 
 
 def app_icon() -> QIcon:
@@ -55,9 +59,10 @@ class MainWindow(QMainWindow):
         self._stale_pages: set[int] = set()
         self._plan_guide = None
         self._files: FileController | None = None
+        self.is_sample = False
 
         self.setAcceptDrops(True)
-        self.resize(1180, 780)
+        self.resize(*DEFAULT_SIZE)
         self.menu_actions: MainActions | None = None
         self._build_central()
         self._connect_welcome()
@@ -65,6 +70,22 @@ class MainWindow(QMainWindow):
         self._show_welcome()
         if context is not None:
             self.attach_context(context)
+
+    def fit_to_screen(self) -> bool:
+        """Size for the first start (a saved geometry replaces it later): a laptop-sized screen is
+        used whole, a large one gets a comfortable window in the middle. True: show it maximized."""
+        screen = self.screen()
+        if screen is None:
+            return False
+        available = screen.availableGeometry()
+        width, height = DEFAULT_SIZE
+        if available.width() <= SMALL_SCREEN[0] or available.height() <= SMALL_SCREEN[1]:
+            # Without a window manager (or before it answers) this geometry alone fills the screen.
+            self.setGeometry(available)
+            return True
+        self.resize(width, height)
+        self.move(available.center().x() - width // 2, available.center().y() - height // 2)
+        return False
 
     def build_menus(self) -> None:
         """Create the actions, the menu bar and the icon (the app does this right after the first show)."""
@@ -99,8 +120,8 @@ class MainWindow(QMainWindow):
         self.nav_list.setObjectName("nav_list")
         self.nav_list.setAccessibleName(self.tr("Sections of the case"))
         self.nav_list.setAccessibleDescription(self.tr("Choose a section with the arrow keys"))
-        self.nav_list.setMinimumWidth(170)
-        self.nav_list.setMaximumWidth(260)
+        self.nav_list.setMinimumWidth(140)
+        self.nav_list.setMaximumWidth(240)
         self.nav_list.setSpacing(2)
         self.page_stack = QStackedWidget()
         self.page_stack.setObjectName("page_stack")
@@ -113,8 +134,53 @@ class MainWindow(QMainWindow):
         self.case_view.setStretchFactor(0, 0)
         self.case_view.setStretchFactor(1, 1)
         self.case_view.setChildrenCollapsible(False)
-        self.case_view.setSizes([190, max(self.width() - 190, 400)])
-        self.central_stack.addWidget(self.case_view)
+        self.case_view.setSizes([150, max(self.width() - 150, 400)])
+        self.case_holder = QWidget()
+        column = QVBoxLayout(self.case_holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._build_sample_banner())
+        column.addWidget(self.case_view, 1)
+        self.central_stack.addWidget(self.case_holder)
+
+    def _build_sample_banner(self) -> QWidget:
+        """Shown above the sections while the sample case is open: how to start one's own case."""
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+        self.sample_banner = QFrame()
+        self.sample_banner.setObjectName("sample_banner")
+        self.sample_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        # Tool-tip colours: a soft note in a light palette, and still readable in a dark one.
+        self.sample_banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.sample_banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.sample_banner.setAutoFillBackground(True)
+        row = QHBoxLayout(self.sample_banner)
+        row.setContentsMargins(12, 6, 8, 6)
+        self.sample_label = QLabel()
+        self.sample_label.setWordWrap(True)
+        self.sample_label.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        row.addWidget(self.sample_label, 1)
+        self.own_case_button = QPushButton(self.tr("Start a case for &my child"))
+        self.own_case_button.setAccessibleDescription(self.tr("Close the sample and open empty forms"))
+        self.own_case_button.clicked.connect(lambda: self.files.new_case())
+        row.addWidget(self.own_case_button)
+        self.sample_banner.setVisible(False)
+        return self.sample_banner
+
+    def show_sample_banner(self, visible: bool) -> None:
+        """Mark the open case as the sample (or not): a note with a way out, and its own title."""
+        self.is_sample = visible and self.case is not None
+        if self.context is not None:
+            if self.is_sample:
+                child = self.case.child
+                name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
+                self.sample_label.setText(self.tr(
+                    "This is the sample case: {name} is a made-up child. Look around and change anything; "
+                    "nothing is saved unless you ask. When you are ready, start a case for your own child."
+                ).format(name=name))
+            self.sample_banner.setVisible(self.is_sample)
+        self._update_title()
 
     @property
     def files(self) -> FileController:
@@ -141,6 +207,7 @@ class MainWindow(QMainWindow):
         signals.settings_changed.connect(self._on_settings_changed)
         signals.case_changed.connect(self._on_case_changed)
         signals.letter_requested.connect(self.select_template)
+        signals.section_requested.connect(self.show_page)
         self.build_menus()
         self._build_case_view()
         self._build_pages()
@@ -180,7 +247,8 @@ class MainWindow(QMainWindow):
             page.set_case(case)
         self._stale_pages.clear()
         self.setWindowModified(modified)
-        self.central_stack.setCurrentWidget(self.case_view)
+        self.show_sample_banner(False)
+        self.central_stack.setCurrentWidget(self.case_holder)
         if self.menu_actions is not None:
             self.menu_actions.update_case_actions(True)
         if self.pages:
@@ -199,6 +267,10 @@ class MainWindow(QMainWindow):
 
     def set_file_path(self, path: Path | None) -> None:
         self.file_path = path
+        if path is not None:
+            self.is_sample = False  # saved under a name of its own
+            if self.context is not None:
+                self.sample_banner.setVisible(False)
         if self.context is not None:
             self.context.case_path = path
         self.setWindowFilePath(str(path) if path else "")
@@ -215,7 +287,10 @@ class MainWindow(QMainWindow):
         if self.case is None:
             self.setWindowTitle(APP_NAME)
             return
-        name = self.file_path.name if self.file_path else self.tr("Untitled case")
+        if self.file_path:
+            name = self.file_path.name
+        else:
+            name = self.tr("Sample case") if self.is_sample else self.tr("Untitled case")
         self.setWindowTitle(self.tr("{name}[*] — planwriter").format(name=name))
 
     def _on_page_changed(self) -> None:

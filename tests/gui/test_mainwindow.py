@@ -28,17 +28,27 @@ def test_it_starts_on_the_welcome_screen_with_planwriter_in_the_title(window):
     assert not window.menu_actions.save.isEnabled()
 
 
-def test_it_opens_the_sample_case_from_the_welcome_screen_as_an_untitled_copy(qtbot, window, sample_case):
+def test_it_opens_the_sample_case_from_the_welcome_screen_as_an_unsaved_copy(qtbot, window, sample_case):
     open_sample_from_welcome(qtbot, window)
 
-    assert window.central_stack.currentWidget() is window.case_view
+    assert window.central_stack.currentWidget() is window.case_holder
     assert window.case.child == sample_case.child
     assert len(window.case.guardians) == len(sample_case.guardians)
     assert window.file_path is None
-    assert window.windowTitle() == "Untitled case[*] — planwriter"
+    assert window.windowTitle() == "Sample case[*] — planwriter"
     assert not window.isWindowModified()
     assert window.menu_actions.save.isEnabled()
     assert all(page.case is window.case for page in window.pages)
+    assert window.sample_banner.isVisible()
+    assert "Alex Rivera is a made-up child" in window.sample_label.text()
+
+
+def test_the_sample_banner_starts_a_case_for_ones_own_child(qtbot, window):
+    open_sample_from_welcome(qtbot, window)
+    qtbot.mouseClick(window.own_case_button, Qt.MouseButton.LeftButton)
+    assert not window.sample_banner.isVisible()
+    assert window.case.child.legal_first_name == ""
+    assert window.windowTitle() == "Untitled case[*] — planwriter"
 
 
 def test_it_lists_one_navigation_entry_per_section_in_order(qtbot, window):

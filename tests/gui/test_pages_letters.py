@@ -117,8 +117,8 @@ def test_missing_information_is_highlighted_and_listed(qtbot, context):
     page.set_case(Case())
     page.show()
     page.select_template("records")
-    qtbot.waitUntil(lambda: page.missing_label.text().startswith("Still needed:"))
-    assert "the child's date of birth" in page.missing_label.text()
+    qtbot.waitUntil(lambda: page.missing_text().startswith("Still needed"))
+    assert "the child's date of birth" in page.missing_text()
     assert "[the child's date of birth]" in page.preview.toPlainText()
     assert "background-color:#fff2a8" in page.preview.toHtml().replace(" ", "")
 
@@ -134,7 +134,7 @@ def test_the_recipient_defaults_to_the_letters_role_and_can_be_changed(qtbot, pa
 def test_before_you_send_shows_the_guidance_the_law_and_the_due_date(qtbot, page, context):
     page.select_template("records")
     _wait_preview(qtbot, page, "Dear Dr. Whitfield")
-    text = page.guidance_label.text()
+    text = page.guidance_view.toPlainText()
     meta = context.registry.get("records").meta
     assert "34 CFR 300.613" in text
     assert "keep proof" in text.lower()
@@ -251,11 +251,11 @@ def test_required_questions_are_marked_and_listed_once_until_answered(qtbot, pag
     field = page.input_field("proposal")
     assert field.label.text().endswith(" *")
     assert "required" in field.editor.accessibleName()
-    qtbot.waitUntil(lambda: "what the school proposed" in page.missing_label.text())
-    assert page.missing_label.text().count("what the school proposed") == 1
-    assert "what the school proposed (under About this letter)" in page.still_needed()
+    qtbot.waitUntil(lambda: "what the school proposed" in page.missing_text())
+    assert page.missing_text().count("what the school proposed") == 1
+    assert "what the school proposed — fill it in under About this letter" in page.missing_text()
     qtbot.keyClicks(field.edit, "the draft IEP")
-    qtbot.waitUntil(lambda: "what the school proposed" not in page.missing_label.text())
+    qtbot.waitUntil(lambda: "what the school proposed" not in page.missing_text())
     _wait_preview(qtbot, page, "the draft IEP")
 
 
@@ -275,4 +275,4 @@ def test_opening_another_case_keeps_the_letter_but_forgets_the_old_choices(qtbot
     page.set_case(Case())
     assert page.template.id == "records"
     assert page.recipient_edit.combo.currentText() == "Principal (not on School & team yet)"
-    qtbot.waitUntil(lambda: "the child's date of birth" in page.missing_label.text())
+    qtbot.waitUntil(lambda: "the child's date of birth" in page.missing_text())

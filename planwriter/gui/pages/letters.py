@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTabWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -164,6 +165,7 @@ class LettersPage(ExportMixin, CasePage):
         self.render_count = 0
         self._stale = True
         self._contacts_key: tuple = ()
+        self._cc_recipient: str | None = None
         self.input_form: FormSection | None = None
 
         self.timer = QTimer(self)
@@ -272,16 +274,9 @@ class LettersPage(ExportMixin, CasePage):
             help=self.tr("Papers you attach, one per line, for example a copy of a doctor's letter."),
         )
         self.options_form.add(self.enclosures_edit)
-        self.options_form.edited.connect(self.schedule_render)
+        self.options_form.edited.connect(self._options_edited)
         self.details.add(group_box(self.tr("Sending"), self.options_form))
 
-        # before you send
-        self.guidance_label = QLabel(self.details.content)
-        self.guidance_label.setWordWrap(True)
-        self.guidance_label.setTextFormat(Qt.TextFormat.RichText)
-        self.guidance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.guidance_label.setAccessibleName(self.tr("Before you send"))
-        self.details.add(group_box(self.tr("Before you send"), self.guidance_label))
         self.details.finish()
         return self.details
 
@@ -289,21 +284,30 @@ class LettersPage(ExportMixin, CasePage):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 8, 8, 8)
-        title = QLabel(self.tr("Preview"), box)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
+        # The letter and what to do with it sit side by side as tabs, both in plain sight; after an
+        # export the second tab comes forward (the next steps matter most then).
+        self.preview_tabs = QTabWidget(box)
+        self.preview_tabs.setDocumentMode(True)
         self.preview = QTextBrowser(box)
         self.preview.setReadOnly(True)
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Letter preview"))
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        layout.addWidget(self.preview, 1)
+        self.preview_tabs.addTab(self.preview, self.tr("&Preview of the letter"))
+        self.guidance_view = QTextBrowser(box)
+        self.guidance_view.setReadOnly(True)
+        self.guidance_view.setOpenLinks(False)
+        self.guidance_view.setFrameShape(QFrame.Shape.StyledPanel)
+        self.guidance_view.setAccessibleName(self.tr("Before you send"))
+        self.preview_tabs.addTab(self.guidance_view, self.tr("&Before you send"))
+        layout.addWidget(self.preview_tabs, 1)
         self.missing_label = QLabel(box)
         self.missing_label.setWordWrap(True)
-        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing_label.setTextFormat(Qt.TextFormat.RichText)
+        self.missing_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.missing_label.setAccessibleName(self.tr("Information still needed"))
+        self.missing_label.linkActivated.connect(self._go_to_missing)
         layout.addWidget(self.missing_label)
         row = QHBoxLayout()
         self.status_label = QLabel(box)
@@ -426,8 +430,8 @@ class LettersPage(ExportMixin, CasePage):
             self.inputs_box.setVisible(False)
             self.options_form.setEnabled(False)
             self.export_button.setEnabled(False)
-            self.guidance_label.setText("")
-            self.preview.setHtml("")
+            self.guidance_view.setHtml("")
+            self.preview.setHtml(self._empty_preview_html())
             self.missing_label.setText("")
             return
         self.title_label.setText(template.meta.title)
@@ -441,7 +445,13 @@ class LettersPage(ExportMixin, CasePage):
         self.input_form.refresh()
         self.options_form.refresh()
         self.status_label.setText("")
+        self.preview_tabs.setCurrentIndex(0)
         self.render_now()
+
+    def _empty_preview_html(self) -> str:
+        return "<p style='margin:24px'>" + escape(self.tr(
+            "Pick a situation in the list on the left. The letter appears here, already filled in from "
+            "your case, and changes as you type."), quote=False) + "</p>"
 
     def _build_input_form(self, template: Template) -> FormSection:
         form = FormSection(self.inputs_holder, labels_above=True)
@@ -505,18 +515,37 @@ class LettersPage(ExportMixin, CasePage):
             choices.append((None, self.tr("Nobody yet: add people on the School & team page")))
         self.recipient_edit.set_choices(choices)
         self.recipient_edit.refresh()
+        self._fill_cc()
+
+    def _fill_cc(self) -> None:
+        """Everyone on School & team but the recipient, ticked when they get a copy."""
+        draft = self._draft()
+        contacts = self.case.contacts if self.case is not None else []
         self.cc_list.blockSignals(True)
         self.cc_list.clear()
+        recipient_id = draft.recipient_id if draft is not None else None
+        self._cc_recipient = recipient_id
         for contact in contacts:
+            if contact.id == recipient_id:
+                continue  # the letter already goes to them
             item = QListWidgetItem(f"{contact.name or self.tr('(no name yet)')} — {contact.display_title}")
+            item.setToolTip(item.text())
             item.setData(TEMPLATE_ROLE, contact.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             chosen = draft is not None and contact.id in draft.cc_ids
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
             self.cc_list.addItem(item)
         self.cc_list.blockSignals(False)
-        self.cc_label.setVisible(bool(contacts))
-        self.cc_list.setVisible(bool(contacts))
+        self.cc_label.setVisible(self.cc_list.count() > 0)
+        self.cc_list.setVisible(self.cc_list.count() > 0)
+
+    def _options_edited(self) -> None:
+        draft = self._draft()
+        if draft is not None and draft.recipient_id != self._cc_recipient:
+            # Nobody gets a copy of a letter addressed to them.
+            draft.cc_ids = [i for i in draft.cc_ids if i != draft.recipient_id]
+            self._fill_cc()
+        self.schedule_render()
 
     def _cc_changed(self, _item: QListWidgetItem) -> None:
         draft = self._draft()
@@ -593,12 +622,55 @@ class LettersPage(ExportMixin, CasePage):
         self.preview.setHtml(to_html(document) if document else "")
         bar.setValue(position)
         self.render_count += 1
-        needed = self.still_needed()
-        if needed:
-            self.missing_label.setText(self.tr("Still needed: %1").replace("%1", "; ".join(needed)))
-        else:
-            self.missing_label.setText(self.tr("Everything this letter needs is filled in."))
+        self._show_missing(self.still_needed())
         self._show_guidance()
+
+    def _show_missing(self, needed: list[str]) -> None:
+        """The gaps as a short list, each with a link to where it is filled in."""
+        if not needed:
+            self.missing_label.setText("✓ " + escape(self.tr("Everything this letter needs is filled in. "
+                                                                "You can export it."), quote=False))
+            return
+        # One line per place to go, so a new case does not show a wall of "fill it in on…" links.
+        places: dict[tuple[str, str] | None, list[str]] = {}
+        for label in needed:
+            places.setdefault(self._where_to_fill(label), []).append(label)
+        rows = []
+        for where, labels in places.items():
+            link = f" — <a href='{where[0]}'>{escape(where[1], quote=False)}</a>" if where else ""
+            rows.append(f"<li>{escape('; '.join(labels), quote=False)}{link}</li>")
+        head = escape(self.tr("Still needed before you can export:"), quote=False)
+        self.missing_label.setText(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(rows)}</ul>")
+
+    def missing_text(self) -> str:
+        """The still-needed list as the user reads it (plain text)."""
+        from PySide6.QtGui import QTextDocumentFragment
+
+        return QTextDocumentFragment.fromHtml(self.missing_label.text()).toPlainText()
+
+    def _where_to_fill(self, label: str) -> tuple[str, str] | None:
+        """(link, words) saying where the missing ``label`` is filled in, or ``None``."""
+        if self.template is not None:
+            for spec in self.template.meta.inputs:
+                if label.startswith(spec.label.lower()):
+                    return f"input:{spec.name}", self.tr("fill it in under About this letter")
+        child = QCoreApplication.translate("ChildPage", "Child & family")
+        if label.startswith("the child's") or label == "the school district":
+            return "section:ChildPage", self.tr("fill it in on %1").replace("%1", child)
+        if "sender" in label:
+            return "section:ChildPage", self.tr("add yourself under Parents and guardians on %1").replace(
+                "%1", child)
+        return None
+
+    def _go_to_missing(self, link: str) -> None:
+        kind, _sep, name = link.partition(":")
+        if kind == "section":
+            self.context.signals.section_requested.emit(name)
+        elif kind == "input":
+            field = self.input_field(name)
+            if field is not None and field.editor is not None:
+                self.details.ensureWidgetVisible(field)
+                field.editor.setFocus()
 
     def still_needed(self) -> list[str]:
         """What the user still has to fill in, in words, for the letter shown."""
@@ -606,14 +678,11 @@ class LettersPage(ExportMixin, CasePage):
         draft = self._draft()
         if self.template is None or draft is None:
             return needed
-        where = self.tr("%1 (under About this letter)")
         for spec in self.template.meta.inputs:
             label = spec.label.lower()
             value = draft.inputs.get(spec.name)
-            if label in needed:
-                needed[needed.index(label)] = where.replace("%1", label)
-            elif spec.required and value in (None, "", []):
-                needed.append(where.replace("%1", label))
+            if label not in needed and spec.required and value in (None, "", []):
+                needed.append(label)
         return needed
 
     def _show_guidance(self) -> None:
@@ -646,7 +715,7 @@ class LettersPage(ExportMixin, CasePage):
         bullets(self.tr("The law behind this letter:"),
                 [f"<b>{escape(c.cite)}</b>: {escape(c.summary)}" for c in meta.legal_basis])
         parts.append("<p><i>" + escape(self.tr("This is general information, not legal advice.")) + "</i></p>")
-        self.guidance_label.setText("".join(parts))
+        self.guidance_view.setHtml("".join(parts))
 
     def due_text(self) -> str:
         """The answer-due sentence shown under Before you send (plain text)."""
@@ -684,9 +753,13 @@ class LettersPage(ExportMixin, CasePage):
         self.document = document
         needed = self.still_needed()
         if needed:
+            lines = []
+            for label in needed:
+                where = self._where_to_fill(label)
+                lines.append(f"• {label}" + (f" ({where[1]})" if where else ""))
             text = self.tr("This letter still needs some information before it can be saved as a Word "
-                           "file:\n\n%1\n\nThe gaps are highlighted in the preview.").replace(
-                "%1", "\n".join(f"• {n}" for n in needed))
+                           "file:\n\n%1\n\nThe gaps are highlighted in yellow in the preview.").replace(
+                "%1", "\n".join(lines))
             self.status_label.setText(self.tr("Not exported yet: some information is missing."))
             self.show_message(self.tr("Some information is missing"), text)
             return None
@@ -696,7 +769,9 @@ class LettersPage(ExportMixin, CasePage):
         if path is None:
             return None
         self._log_export(document, path, letter_date)
-        self.status_label.setText(self.tr("Saved “%1”.").replace("%1", path.name))
+        self.status_label.setText(self.tr("Saved “%1”. Before you send shows what to do next.")
+                                  .replace("%1", path.name))
+        self.preview_tabs.setCurrentWidget(self.guidance_view)
         if self.confirm_open(path):
             self.open_file(path)
         return path
