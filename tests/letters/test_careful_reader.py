@@ -214,3 +214,20 @@ def test_no_letter_has_doubled_words_stray_punctuation_or_pronoun_slips(variant)
         for match in SLIPS.finditer(text):
             problems.append(f"{template_id}: …{text[max(0, match.start() - 30):match.end() + 30]}…")
     assert problems == []
+
+
+@pytest.mark.parametrize(("status", "stay_put"), [(PlanStatus.IEP, True), (PlanStatus.PLAN_504, False),
+                                                  (PlanStatus.NONE, False)])
+def test_stay_put_is_claimed_only_for_a_child_with_an_iep(status, stay_put, make_case):
+    case = make_case("full")
+    case.plan_status = status
+    assert ("34 CFR 300.518" in _text(case, "due-process-complaint").plain_text()) == stay_put
+
+
+def test_a_state_deadline_close_to_the_asked_date_is_not_given_as_two_dates(make_case):
+    text = _text(make_case("california"), "initial-evaluation").plain_text()
+    assert "ending on December 15, 2026, and I look forward to your written response within that time." in text
+    assert "December 14, 2026" not in text
+    text = _text(make_case("california"), "progress-data").plain_text()
+    assert text.count("December 7, 2026") == 1
+    assert "California Education Code 56504" in text
