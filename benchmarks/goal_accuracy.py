@@ -16,11 +16,13 @@ SETS = (
     ("Third set (labeled before its first run; fixes followed)", DATA / "blind_goals.json"),
     ("Fourth set (97 statements, labeled and committed before its first run; fixes followed)",
      DATA / "blind2_goals.json"),
+    ("Fifth set (72 statements, new wording, labeled and committed before its first run)", DATA / "blind3_goals.json"),
+    ("All sets together", None),
 )
 
 
-def report(title: str, path: Path, verbose: bool) -> None:
-    items = load_labeled(path)
+def report(title: str, path: Path | None, verbose: bool) -> None:
+    items = load_labeled(path) if path else [i for _, p in SETS if p for i in load_labeled(p)]
     result = score(items)
     measurable = sum(i["measurable"] for i in items)
     postsecondary = sum(i["kind"] == "postsecondary" for i in items)

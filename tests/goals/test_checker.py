@@ -69,9 +69,27 @@ def test_it_reports_which_parts_are_missing(text, missing):
      "measured by OT data; his current accuracy is 1 of 4.", []),
     ("Following a verbal direction, Bo will line up within 30 seconds on 4 of 5 occasions by the end of the "
      "fall 2027 semester, as observed by staff.", ["baseline"]),
+    # Timeframes written as the IEP's anniversary, its course, or "this year".
+    ("By the IEP anniversary date, given a number line, Ada will add fractions with like denominators on 4 of 5 "
+     "probes, as measured by teacher probes.", ["baseline"]),
+    ("Over the course of the IEP, given a checklist, Ada will pack her bag in 5 of 5 steps on 3 consecutive days, "
+     "as recorded on a data sheet.", ["baseline"]),
+    ("By the conclusion of this IEP, while riding the bus, Ada will stay seated for 10 minutes on 4 of 5 trips, as "
+     "noted in the driver's log; currently 2 minutes.", []),
+    # Feelings and ideas stay vague unless the goal says what is seen; a raised hand is an action.
+    ("Ada will tolerate loud noises.", ["timeframe", "condition", "behavior", "criterion", "measurement",
+                                       "baseline"]),
+    ("Ada will demonstrate number sense.", ["timeframe", "condition", "behavior", "criterion", "measurement",
+                                            "baseline"]),
+    ("Ada will use calming strategies.", ["timeframe", "condition", "behavior", "criterion", "measurement",
+                                          "baseline"]),
+    ("During math, Ada will raise her hand to ask for help in 4 of 5 observed opportunities by June 2027, as "
+     "recorded on a tally sheet.", ["baseline"]),
     # A problem behavior named only by a label is not an action.
     ("Bo will reduce outbursts from 4 per day to 1 per day.", ["timeframe", "condition", "behavior",
                                                                "measurement"]),
+    ("Bo will reduce outbursts (yelling or throwing objects) from 4 per day to 1 per day.",
+     ["timeframe", "condition", "measurement"]),
 ])
 def test_it_reads_criteria_givens_and_dates_in_many_styles(text, missing):
     assert check_goal(text).missing == missing
@@ -123,6 +141,8 @@ def test_a_missing_baseline_alone_keeps_a_goal_measurable_but_is_listed():
     ("After high school, Marcus will attend a job fair.", False, ["behavior"]),
     ("Jasmine will enroll in community college.", False, ["timeframe"]),
     ("After graduation, Leo will be employed part-time at a grocery store.", True, []),
+    ("After leaving high school, Leo will go to a two-year college.", True, []),
+    ("After high school, Leo will go on to bigger things.", False, ["behavior"]),
 ])
 def test_postsecondary_goals_are_judged_by_their_own_rule(text, measurable, missing):
     result = check_goal(text)

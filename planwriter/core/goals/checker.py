@@ -300,7 +300,7 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
         ok = inner in w.OBSERVABLE_VERBS or filler.group(1)[:-3] in w.OBSERVABLE_VERBS \
             or filler.group(1)[:-3] + "e" in w.OBSERVABLE_VERBS
         return _Verb(verb, phrase, ok, "filler" if ok else "vague")
-    if verb in _CHANGE_VERBS:
+    if verb in _CHANGE_VERBS and not re.match(r"^raise\s+(?:his|her|their|a|one)\s+hand", rest):
         # "increase oral reading fluency from 84 to 121 words correct per minute" names a skill and a
         # change; "increase her DRA level" or "improve skills" names only a score.
         changed = re.match(r"^\w+\s+(.*?)\s+(?:from|to|by)\s+(?:an?\s+(?:\w+\s+){0,2}of\s+)?\$?\d", rest)

@@ -46,7 +46,7 @@ gesture vocalize sing chew swallow toilet flush button buckle fasten dial call t
 schedule budget shop pay purchase cook prepare set store fill sign navigate mark tap press swipe
 scan highlight chart tally rate verify attend enroll live work earn obtain volunteer apply
 participate receive interview commute access get stop calm transition line lead ride engage
-self-correct self-advocate underline skim proofread highlight find carry click drag bring fetch contribute
+self-correct self-advocate tolerate go underline skim proofread highlight find carry click drag bring fetch contribute
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
@@ -64,17 +64,29 @@ CONDITIONAL_VERBS = {
     "work": re.compile(r"^work\s+(?:on|toward|towards|at improving|to improve|hard)\b"),
     # "use time constructively" is a non-goal; "use a calculator" is observable.
     "use": re.compile(r"^use\s+(?:\w+\s+){0,2}(?:time|judgment|judgement|manners|skills|strategies appropriately)\b"
-                      r"|^use\s+appropriate\b"),
+                      r"|^use\s+appropriate\b"
+                      # "use coping strategies": which ones? Vague unless the goal names them.
+                      # ("use fluency-shaping strategies to produce …" names the action after "to").
+                      r"|^use\s+(?:[\w-]+\s+){0,2}(?:strategies|skills|techniques)\b(?!\s+to\s+\w)"
+                      r"(?![^.;]*(?:\(|\bsuch\s+as\b|\bincluding\b|\be\.g\.|:))"),
     # "make friends / progress / gains" is an outcome; "make 18 correct selections" is an action.
     "make": re.compile(r"^make\s+(?:\w+\s+)?(?:friends|progress|gains|improvements?|better|good|choices)\b"),
     # "participate" alone is an activity, not an outcome.
     "participate": re.compile(r"^participate(?:\s+(?:in|during)\s+(?:\w+\s+){0,3}"
                               r"(?:activities|activity|groups?|class(?:es)?|discussions?|lessons?|sessions?)\b|\s*[,.;]|\s*$)"),
     # "attend a job fair" is an activity; "attend community college" is a postsecondary outcome.
-    "attend": re.compile(r"^attend(?!\s+(?:a\s+|an\s+|the\s+)?(?:\w+[\s-]+){0,3}"
+    "attend": re.compile(r"^attend(?!\s+to\s+[^,.;]*?(?:\d|\b(?:minutes?|seconds?|hours?)\b))"
+                         r"(?!\s+(?:a\s+|an\s+|the\s+)?(?:\w+[\s-]+){0,3}"
                          r"(?:college|university|school|program|programme|courses?|classes|training|academy)\b)"),
     "demonstrate": re.compile(r"^demonstrate\s+(?:\w+\s+){0,2}(?:understanding|knowledge|awareness|mastery|ability|"
-                              r"skills?|growth|progress|improvement|improved|appropriate|proficiency|competence|an?\s+understanding)"),
+                              r"skills?|growth|progress|improvement|improved|appropriate|proficiency|competence|an?\s+understanding)"
+                              # "demonstrate number sense": an idea, not an action, unless the action is named.
+                              r"|^demonstrate\s+(?:[\w-]+\s+){0,2}(?:sense|concepts?|comprehension|competenc[ey]|readiness|"
+                              r"independence|responsibility|self-control|maturity|confidence|literacy|numeracy|fluency)\b"),
+    # "tolerate changes in routine" is a feeling; "tolerate wearing headphones for 10 minutes" can be timed.
+    "tolerate": re.compile(r"^tolerate\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
+    # "go to college" is an outcome; "go" alone says nothing.
+    "go": re.compile(r"^go\b(?!\s+to\b)"),
     "maintain": re.compile(r"^maintain\s+(?:appropriate|good|positive)\b"),
     "follow": re.compile(r"^follow\s+(?:school\s+|classroom\s+)?rules\s*(?:[.,;]|$)"),
     "complete": re.compile(r"^complete\s+(?:\w+\s+)?(?:tasks|work)\s*(?:[.,;]|$)"),
@@ -185,7 +197,7 @@ COUNT_CRITERION = re.compile(
     rf"refusals|reminders?|cues?|mistakes)\b"
     rf"|\bper\s+(?:minute|hour|day|week|recess|session|lesson|class|period)\b"
     rf"|\b(?:score|rating|level)\s+of\s+{NUM}\b|\b{NUM}\s+on\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:rubric|scale)\b"
-    rf"|\b{NUM}-point\s+rubric\b"
+    rf"|\b{NUM}-point\s+rubric\b|\b{NUM}\s+(?:correct(?:ly)?|accurately)\b"
 )
 FROM_TO = re.compile(
     rf"\bfrom\s+(?:an?\s+(?:baseline|current|present|starting|average|mean|median)(?:\s+(?:level|rate|score|average))?"
@@ -196,7 +208,7 @@ BASELINE = re.compile(
     rf"\bbaseline\b|\bup\s+from\s+{NUM}|\bdown\s+from\s+{NUM}|\bcurrently\s+(?:\w+\s+){{0,4}}?{NUM}"
     rf"|\bfrom\s+(?:an?\s+|(?:his|her|their)\s+)?(?:current|present|starting|initial)\b"
     rf"|\b(?:current|present|starting|initial)\s+(?:level|rate|score|average|performance|accuracy|mean|median)"
-    rf"(?:\s+\w+)?\s+(?:is|was|of|at)\s+(?:about\s+|approximately\s+|an\s+average\s+of\s+)?{NUM}"
+    rf"(?:\s+\w+)?(?:\s+(?:is|was|of|at)|\s*[:=])?\s+(?:about\s+|approximately\s+|an\s+average\s+of\s+)?{NUM}"
     rf"|\b(?:increasing|improving|rising|growing|moving|progressing|advancing|decreasing|declining|dropping|"
     rf"falling|reducing)\s+from\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{NUM}"
     rf"|\bpresent\s+level\s+(?:of|is)\s+{NUM}"
@@ -220,7 +232,13 @@ TIMEFRAME = re.compile(
     rf"(?:weeks|months|year|years|school\s+year)\b(?!\s+(?:of|after)\s+(?:graduat|leaving|exiting|completing|high\s+school))"
     rf"|\bwithin\s+(?:the|this)\s+(?:iep|school|calendar|academic)\s+year\b"
     rf"|\b(?:during|by|in|before|at\s+the\s+end\s+of)\s+the\s+{ORDINAL}\s+{PERIOD}\b"
-    rf"|\b(?:by|before)\s+(?:the\s+)?(?:next|annual)\s+iep\b|\bthis\s+(?:iep|school)\s+year\b"
+    rf"|\b(?:by|before)\s+(?:the\s+)?(?:next|annual)\s+iep\b|\bthis\s+(?:iep|school|calendar|academic)?\s*year\b"
+    # "by the IEP anniversary date", "by the 2027 annual review", "by the conclusion of this IEP"
+    rf"|\bby\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\d{{4}}\s+)?(?:iep\s+)?(?:anniversary|annual\s+review)(?:\s+date)?\b"
+    rf"|\bby\s+(?:the\s+)?conclusion\s+of\s+(?:the\s+|this\s+)?(?:iep|{PERIOD})\b"
+    # "over the course of the IEP", "within the 2026-27 IEP year", "throughout the school year"
+    rf"|\b(?:over|during|throughout|within)\s+the\s+(?:course|duration|life)\s+of\s+(?:the|this|his|her|their)\s+iep\b"
+    rf"|\b(?:within|during|throughout|over)\s+the\s+(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}\s+)?(?:iep|school|academic)\s+year\b"
 )
 
 #: A mastery window is not a timeframe ("for 4 consecutive weeks").
@@ -284,10 +302,13 @@ CONDITION = re.compile(
     r"(?:prompts?|prompting|assistance|help|cues?|cueing|reminders?|redirection)\b"
     # How the task is presented, and what it follows.
     r"|\b(?:as|when)\s+(?:dictated|read\s+aloud|presented|modeled|demonstrated)\b|\bfrom\s+dictation\b"
+    rf"|\bfollowing\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{TOOLS}|recipe|pictures?|steps?)\b"
+    r"|\bon\s+(?:(?!\d|each\b|all\b|every\b|one\b|two\b|three\b|four\b|five\b)[\w-]+\s+){1,4}"
+    r"(?:passages|texts|stories|word\s+lists|worksheets)\b"
     r"|\b(?:following|after|upon)\s+(?:a|an|the|one|each|any)\s+(?:[\w-]+\s+){0,3}?(?:directions?|prompts?|cues?|"
     r"requests?|instructions?|models?|demonstrations?|reminders?|redirections?|signals?|warnings?|corrections?)\b"
     # Settings: a named class, a place on or off campus.
-    r"|\bin\s+(?:[\w-]+\s+){1,2}(?:class|classes)\b"
+    r"|(?<!turn\s)(?<!hand\s)\bin\s+(?:[\w-]+\s+){1,2}(?:class|classes)\b(?!\s+(?:assignments?|work|notes|materials))"
     r"|\b(?:across|around|in|on|at|through)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:campus|building|"
     r"school|hallways?|field|track|stairs|stairwell|job\s+site|worksite|work\s+site|office|store|restaurant|"
     r"bus\s+stop|crosswalk)\b"
