@@ -113,7 +113,9 @@ class ChildPage(CasePage):
         editor = RepeatableEditor(
             self.tr("parent or guardian"), self.tr("parents and guardians"),
             items=lambda: self.case.guardians if self.case is not None else None,
-            factory=Guardian,
+            # Empty, not the model's "parent": a person who clicks into the field and types "mother"
+            # would otherwise get "parentmother". Letters still say "parent" while it is empty.
+            factory=lambda: Guardian(relationship=""),
             summary=lambda g: f"{g.name} ({g.relationship})" if g.name and g.relationship else g.name,
         )
         form = editor.form
@@ -126,7 +128,8 @@ class ChildPage(CasePage):
         form.add(TextField(self.tr("Name"), ModelBinding(current, "name"),
                            placeholder=self.tr("First and last name")))
         form.add(TextField(self.tr("Relationship"), ModelBinding(current, "relationship"),
-                           help=self.tr("For example mother, father, grandmother, foster parent."),))
+                           help=self.tr("For example mother, father, grandmother, foster parent."),
+                           placeholder=self.tr("parent")))
         form.add(TextField(self.tr("Phone"), ModelBinding(current, "phone")))
         form.add(TextField(self.tr("Email"), ModelBinding(current, "email")))
         form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language")))
