@@ -231,3 +231,21 @@ def test_a_state_deadline_close_to_the_asked_date_is_not_given_as_two_dates(make
     text = _text(make_case("california"), "progress-data").plain_text()
     assert text.count("December 7, 2026") == 1
     assert "California Education Code 56504" in text
+
+
+@pytest.mark.parametrize("variant", ["full", "minimal", "advocate"])
+def test_the_follow_up_letter_does_not_assume_its_reader_sat_in_the_meeting(variant, make_case):
+    # With no case manager on file it goes to the director, who may not have been there.
+    text = _text(make_case(variant), "meeting-follow-up").plain_text()
+    assert "meeting with me" not in text
+    assert "Thank you for your time at " in text
+
+
+@pytest.mark.parametrize(("requests", "expected"), [
+    (["A copy of the meeting notes"], "I would also ask for a copy of the meeting notes."),
+    (["a copy of the notes", "the final IEP"], "I would also ask for:\n\nA copy of the notes\n\nThe final IEP"),
+])
+def test_follow_up_requests_read_as_a_sentence_or_a_list(requests, expected, make_case):
+    template = default_registry().get("meeting-follow-up")
+    text = _text(make_case("full"), "meeting-follow-up", {**template.meta.sample_inputs, "requests": requests})
+    assert expected in text.plain_text()
