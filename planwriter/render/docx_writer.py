@@ -56,6 +56,8 @@ class DocxWriter:
         doc = self._base()
         self._doc = doc
         for block in document.blocks:
+            if isinstance(block, Paragraph) and block.style == "Closing":
+                self._keep_with_next_paragraph()
             self._block(block)
         self._properties(doc, document)
         buffer = io.BytesIO()
@@ -131,6 +133,16 @@ class DocxWriter:
             self._table(block)
         elif isinstance(block, PageBreak):
             self._doc.add_page_break()
+
+    def _keep_with_next_paragraph(self) -> None:
+        """Keep the letter's last body paragraph on the page of its closing, so the signature
+        never stands alone at the top of a page."""
+        body = self._doc.element.body
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == qn("w:sectPr"):
+            last = last.getprevious()
+        if last is not None and last.tag == qn("w:p"):
+            DocxParagraph(last, self._doc._body).paragraph_format.keep_with_next = True
 
     def _paragraph(self, runs: list[Run], style: str) -> DocxParagraph:
         paragraph = self._doc.add_paragraph()

@@ -249,3 +249,18 @@ def test_follow_up_requests_read_as_a_sentence_or_a_list(requests, expected, mak
     template = default_registry().get("meeting-follow-up")
     text = _text(make_case("full"), "meeting-follow-up", {**template.meta.sample_inputs, "requests": requests})
     assert expected in text.plain_text()
+
+
+@pytest.mark.parametrize("template_id", ["meeting-follow-up", "records", "iep-meeting"])
+def test_the_signature_never_stands_alone_on_a_page(template_id, make_case, tmp_path):
+    import docx
+
+    from planwriter.render.engine import export
+
+    template = default_registry().get(template_id)
+    path = tmp_path / "letter.docx"
+    export(make_case("full"), template_id, path, template.meta.sample_inputs, today=LETTER_DATE)
+    paragraphs = docx.Document(str(path)).paragraphs
+    closing = next(i for i, p in enumerate(paragraphs) if p.text == "Sincerely,")
+    assert paragraphs[closing - 1].paragraph_format.keep_with_next is True
+    assert paragraphs[closing - 1].text.strip()
