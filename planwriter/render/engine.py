@@ -200,6 +200,13 @@ def render_document(
     context["response"] = _response(template, letter_date, state)
     context["meta"] = {"title": template.meta.title, "id": template.meta.id}
     recipient = _recipient(case, template, options)
+    if not recipient.get("known") and recipient.get("role") == SchoolRole.STATE_AGENCY.value:
+        # No one at the state is known by name: name the agency if the letter asks for it, and
+        # greet the office formally rather than "Dear State Department of Education".
+        agency = values.get("state_agency_name")
+        if isinstance(agency, str) and agency.strip():
+            recipient["title"] = agency.strip()
+        recipient["salutation"] = "Sir or Madam"
     context["recipient"] = recipient
     cc = _copies(case, template, options, recipient.get("id", ""))
     context["cc"] = cc

@@ -188,7 +188,13 @@ def test_a_state_complaint_without_a_state_contact_is_not_addressed_to_the_distr
     template = default_registry().get("state-complaint")
     document = render_document(sample_case, "state-complaint", template.meta.sample_inputs, today=LETTER_DATE)
     recipient = next(b for b in document.blocks if getattr(b, "style", "") == "Recipient")
+    assert recipient.text == "Oregon Department of Education"
+    assert "Dear Sir or Madam:" in document.plain_text()
+    inputs = {**template.meta.sample_inputs, "state_agency_name": ""}
+    document = render_document(sample_case, "state-complaint", inputs, today=LETTER_DATE)
+    recipient = next(b for b in document.blocks if getattr(b, "style", "") == "Recipient")
     assert recipient.text == "State Department of Education"
+    assert "Dear State Department of Education" not in document.plain_text()
 
 
 @pytest.mark.parametrize("template_id", LETTERS)
