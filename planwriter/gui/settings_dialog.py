@@ -59,8 +59,8 @@ class SettingsDialog(QDialog):
         hints = {
             "name": self.tr("As it should appear under the letters"),
             "organization": self.tr("Advocates: your organization, if any"),
-            "title": self.tr("Advocates: e.g. Special Education Advocate"),
-            "signature_line": self.tr("Optional, under your name: e.g. Parent of Alex"),
+            "title": self.tr("Advocates: for example Special Education Advocate"),
+            "signature_line": self.tr("Optional, printed under your name, for example Parent of Alex"),
             "state": self.tr("Two letters, for example OR"),
             "postal_code": self.tr("5 digits, or 5 + 4 digits"),
         }

@@ -46,15 +46,16 @@ class ChildPage(CasePage):
         self.guardians = self._build_guardians()
         self.scroll.add(group_box(
             self.tr("Parents and guardians"), self.guardians,
-            intro=self.tr("Everyone who has a say in school decisions for your child. The first one "
-                          "listed signs the letters unless you fill in “Who signs the letters” below."),
+            intro=self.tr("Everyone who has a say in school decisions for your child. Put yourself first: "
+                          "the first one listed signs the letters, unless “Who signs the letters” below "
+                          "or Settings names someone else."),
         ))
         self.sender_form = self._build_sender()
         self.scroll.add(group_box(
             self.tr("Who signs the letters"), self.sender_form,
-            intro=self.tr("Leave the name empty to sign as the first parent or guardian above (or as the "
-                          "sender saved in Settings). Fill it in if someone else writes for the family, "
-                          "for example an advocate."),
+            intro=self.tr("Most parents leave this empty. Then the letters are signed by the sender saved "
+                          "in Settings, or if there is none, by the first parent or guardian above. Fill it "
+                          "in if someone else writes for the family, for example an advocate."),
         ))
         self.scroll.finish()
         for part in (self.child_form, self.guardians, self.sender_form):
@@ -155,7 +156,7 @@ class ChildPage(CasePage):
         form.add(self.sender_role_edit)
         self.sender_name_edit = form.add(TextField(
             self.tr("Name"), ModelBinding(binding, "name"),
-            help=self.tr("Empty: the first parent or guardian above signs."),
+            help=self.tr("Leave empty to sign as the first parent or guardian above."),
         ))
         form.add(TextField(self.tr("Organization"), ModelBinding(binding, "organization"),
                            help=self.tr("Advocates only: the organization you work for, if any.")))

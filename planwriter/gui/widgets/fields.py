@@ -308,6 +308,7 @@ class ChoiceField(Field):
         self._set_editor(self.combo, 1)
         self.row.addStretch(0)  # takes what is left once the combo reaches its maximum width
         self.combo.currentIndexChanged.connect(self._chosen)
+        self.combo.currentTextChanged.connect(self.combo.setToolTip)  # the full text of a shortened choice
 
     def set_choices(self, choices: Iterable[tuple[Any, str]]) -> None:
         self._loading = True
@@ -319,6 +320,8 @@ class ChoiceField(Field):
                 self.combo.addItem(text)
         finally:
             self._loading = False
+        # The open list shows each choice in full even where the closed box has to shorten it.
+        self.combo.view().setMinimumWidth(self.combo.view().sizeHintForColumn(0) + 24)
 
     def _chosen(self, index: int) -> None:
         if 0 <= index < len(self._values):
