@@ -264,3 +264,14 @@ def test_the_signature_never_stands_alone_on_a_page(template_id, make_case, tmp_
     closing = next(i for i, p in enumerate(paragraphs) if p.text == "Sincerely,")
     assert paragraphs[closing - 1].paragraph_format.keep_with_next is True
     assert paragraphs[closing - 1].text.strip()
+
+
+@pytest.mark.parametrize("template_id", CASE_MANAGER_LETTERS)
+def test_before_you_send_explains_where_a_case_manager_letter_goes_without_one(template_id):
+    assert "director of special education" in default_registry().get(template_id).meta.guidance.send_to
+
+
+def test_disagreement_guidance_does_not_promise_that_refusing_consent_freezes_the_plan():
+    steps = " ".join(default_registry().get("disagreement").meta.guidance.next_steps)
+    assert "generally continues" not in steps
+    assert "34 CFR 300.518" in steps
