@@ -46,14 +46,19 @@ class WelcomePage(QWidget):
             )
         )
         self.intro_label.setWordWrap(True)
+        self.start_label = QLabel(
+            self.tr("New here? Look at the sample case to see how it works, or start a new case and type "
+                    "your child's details. You can save the case and come back to it at any time.")
+        )
+        self.start_label.setWordWrap(True)
 
         self.new_button = self._button(
-            self.tr("&New case"), self.tr("Start a case for a child, from empty forms")
+            self.tr("&New case: start with my child"), self.tr("Empty forms for your child's details, then a letter")
         )
-        self.open_button = self._button(self.tr("&Open a case…"), self.tr("Open a case you saved before"))
+        self.open_button = self._button(self.tr("&Open a case I saved…"), self.tr("Open a case you saved before"))
         self.sample_button = self._button(
-            self.tr("Open the &sample case"),
-            self.tr("Look around with a made-up child first; your own files are not touched"),
+            self.tr("See the &sample case first"),
+            self.tr("Look around with a made-up child; your own files are not touched"),
         )
         self.guide_button = self._button(
             self.tr("&Which plan fits? IEP or 504"),
@@ -77,6 +82,7 @@ class WelcomePage(QWidget):
         column.setSpacing(10)
         column.addWidget(self.title_label)
         column.addWidget(self.intro_label)
+        column.addWidget(self.start_label)
         column.addSpacing(12)
         for button in (self.new_button, self.open_button, self.sample_button):
             column.addWidget(button)
