@@ -24,7 +24,9 @@ MONTHS = (
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 PERIOD = (r"(?:quarter|semester|trimester|grading\s+period|marking\s+period|term|school\s+year|year|"
-          r"(?:progress\s+)?report(?:ing)?\s+period|progress\s+report|report\s+card\s+period)")
+          r"(?:progress\s+)?report(?:ing)?\s+period|progress\s+report|report\s+card\s+period|"
+          # Many districts grade in "nine weeks" ("by the end of the third nine weeks").
+          r"(?:nine|9)[\s-]weeks?(?:\s+(?:grading\s+)?period)?)")
 #: A season, optionally with its year ("spring 2027", "2027 spring").
 SEASON = r"(?:spring|fall|autumn|winter|summer)"
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)"
@@ -215,6 +217,14 @@ BASELINE = re.compile(
     rf"|\bcompared\s+(?:to|with)\s+(?:a\s+)?(?:current|present)\b"
 )
 
+#: A calendar date in the forms IEPs use: "June 30th, 2027", "June of 2027", "the 30th of May, 2027",
+#: "30 May 2027", "5/30/27", "5-30-27", "5.30.27", "6/2027", "2027-05-30".
+_DATE = (
+    rf"{MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?\d{{4}})?\b"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?\b"
+    r"|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{2,4}\b|\d{1,2}/\d{1,2}\b|\d{1,2}/\d{4}\b|\d{4}-\d{2}-\d{2}\b"
+)
+
 #: Timeframes (REFERENCE §5.8): a date or period by which the goal is met.
 TIMEFRAME = re.compile(
     rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
@@ -239,6 +249,23 @@ TIMEFRAME = re.compile(
     # "over the course of the IEP", "within the 2026-27 IEP year", "throughout the school year"
     rf"|\b(?:over|during|throughout|within)\s+the\s+(?:course|duration|life)\s+of\s+(?:the|this|his|her|their)\s+iep\b"
     rf"|\b(?:within|during|throughout|over)\s+the\s+(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}\s+)?(?:iep|school|academic)\s+year\b"
+    # Deadline words other than "by": "no later than June 1, 2027", "on or before 5/30/27", "before June 2027".
+    rf"|\b(?:no\s+later\s+than|on\s+or\s+before|before|prior\s+to|by)\s+(?:{_DATE})"
+    # "by the 2027 annual IEP review", "before the next annual review", "by the time of the annual review".
+    rf"|\b(?:by|before|prior\s+to)\s+(?:the\s+time\s+of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
+    rf"(?:(?:next|\d{{4}}|annual|iep)\s+)+(?:review|meeting|iep)\b"
+    # The end of a named span: "at the end of the school year", "by the end of the current IEP",
+    # "by the expiration of this IEP", "by the end of kindergarten", "by the end of 36 instructional weeks".
+    rf"|\b(?:by|at|before)\s+(?:the\s+)?(?:end|close|completion|conclusion|expiration)\s+(?:date\s+)?of\s+"
+    rf"(?:(?:the|this|his|her|their|next|current)\s+)*(?:\d{{4}}\s*[-/]\s*\d{{2,4}}\s+)?"
+    rf"(?:(?:{ORDINAL}|{SEASON}|calendar|academic|fiscal|\d{{4}})\s+)*"
+    rf"(?:iep|{PERIOD}|grade|kindergarten|pre-?k|preschool|extended\s+school\s+year|esy|\w+\s+grade|"
+    rf"{NUM}\s+(?:instructional\s+|school\s+|calendar\s+)?(?:weeks|months))\b"
+    # "by the IEP end date", "by the end date of this IEP", "by the IEP expiration date".
+    rf"|\b(?:by|before|on)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:iep\s+)?(?:end|expiration|review|due)\s+date\b"
+    # "after 36 weeks of instruction".
+    rf"|\bafter\s+{NUM}\s+(?:instructional\s+|school\s+)?weeks\s+of\s+(?:specially\s+designed\s+)?"
+    rf"(?:instruction|intervention|services|therapy)\b"
 )
 
 #: A mastery window is not a timeframe ("for 4 consecutive weeks").
