@@ -275,3 +275,12 @@ def test_disagreement_guidance_does_not_promise_that_refusing_consent_freezes_th
     steps = " ".join(default_registry().get("disagreement").meta.guidance.next_steps)
     assert "generally continues" not in steps
     assert "34 CFR 300.518" in steps
+
+
+def test_a_child_who_already_has_a_504_plan_is_asked_about_updating_it(make_case):
+    case = make_case("minimal")
+    case.plan_status = PlanStatus.PLAN_504
+    text = _text(case, "section-504-evaluation").plain_text()
+    assert "to update their Section 504 plan" in text
+    assert "no longer eligible" in text
+    assert "if they are found eligible" not in text
