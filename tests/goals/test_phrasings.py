@@ -93,3 +93,91 @@ def test_mastery_windows_and_durations_are_not_timeframes(phrase):
     text = ("Given a grade 3 passage, Alex will read aloud 90 words correct per minute on 2 consecutive weekly "
             f"probes {phrase}, as measured by DIBELS probes.")
     _assert_missing(text.replace("  ", " ").replace(" ,", ","), "timeframe")
+
+
+# --------------------------------------------------------------------------- condition (givens)
+
+CONDITIONS_FIRST = [
+    "given a grade-level passage", "given 20 single-digit addition problems", "given visual supports",
+    "given a 4-step task analysis", "given a picture schedule", "given a choice board",
+    "given access to a calculator", "provided with a visual schedule", "when provided with a graphic organizer",
+    "when presented with a 3-step direction", "when asked a wh- question", "when given a verbal prompt",
+    "when shown a picture", "when shown pictures of emotions",
+    "upon arrival at school", "upon entering the classroom", "upon request", "during transitions",
+    "during independent work time", "during small group instruction", "during unstructured times",
+    "during lunch", "in the general education classroom", "in the cafeteria", "at lunch", "at recess",
+    "at dismissal", "with access to a calculator", "with a visual schedule", "with verbal prompts",
+    "with no more than 2 verbal prompts", "with a maximum of one prompt", "with minimal adult support",
+    "with fading adult support", "with a graphic organizer", "with a word bank", "using a graphic organizer",
+    "using his AAC device", "using a speech-generating device", "using a number line", "after a model",
+    "after an adult model", "after listening to a grade-level text read aloud", "when frustrated",
+    "when upset", "when he becomes frustrated", "when a peer initiates a conversation", "in structured settings",
+    "in unstructured settings", "across settings", "across school settings", "in the community",
+    "on a community outing", "at a job site", "at his work-study placement", "during vocational training",
+    "in the school store", "when the teacher gives a direction", "after a 5-minute warning",
+    "following a visual cue", "in a 1:1 setting", "in a one-to-one setting", "in a small group of 3-4 peers",
+    "with a peer partner", "with teacher modeling", "when reading a grade 3 text", "with a scribe",
+    "with text-to-speech software", "with the use of a slant board", "with hand-over-hand assistance",
+    "with a gestural prompt", "with a visual prompt", "with 1 verbal reminder", "with adult supervision",
+    "with standby assistance", "with contact guard assistance", "with moderate assistance",
+    "with extended time", "on unfamiliar passages", "in response to a greeting from a peer",
+    "in response to an adult's question", "when asked by an adult", "when it is time to transition",
+    "when directed by staff", "when a schedule change occurs", "with a model", "with modeling",
+    "when prompted", "with one prompt", "with a single verbal cue", "with no adult prompts",
+    "without adult prompting", "with 2 or fewer prompts", "with fewer than 3 prompts", "with the help of a peer buddy",
+    "in the hallway", "in the gym", "on the playground", "on the school bus", "in the classroom",
+    "in the resource room", "in his classroom", "in all school environments", "in a quiet setting",
+    "in natural environments", "in the home and community", "in the school kitchen", "at the grocery store",
+    "at a fast-food restaurant", "at his job placement", "at a community job site", "at the bus stop",
+    "during PE", "during morning meeting", "during circle time", "during center time", "during snack",
+    "during arrival and dismissal", "during class discussions", "during structured play", "during speech therapy",
+    "during therapy sessions", "during OT sessions", "during whole-group instruction", "during teacher-led lessons",
+    "with preferential seating and a visual timer", "when reading aloud", "while seated at his desk",
+    "from a field of 4 pictures", "from a field of three choices", "given a field of 4 picture symbols",
+    "when offered a choice of two items", "given a model sentence", "given a sentence starter",
+    "with a sentence frame", "given a story map", "given a rubric", "given a teacher-made checklist",
+    "with a visual checklist", "when handed a worksheet", "given a written prompt", "given a daily planner",
+    "given a 10-item money worksheet", "given mixed coins", "given a mock purchase scenario",
+    "given a dollar amount up to $5.00", "with an analog clock", "given an analog clock",
+    "with a calculator", "with a communication board", "with a core vocabulary board",
+    "with his hearing aids", "with her walker", "with a gait trainer", "with an adapted spoon",
+    "with a built-up handle spoon", "with adaptive scissors", "with a pencil grip",
+]
+_COND_FIRST = ("By June 2027, {c}, Alex will complete 8 of 10 items correctly on 3 consecutive days, as recorded "
+               "on a teacher data sheet.")
+
+
+@pytest.mark.parametrize("phrase", CONDITIONS_FIRST)
+def test_givens_settings_prompts_and_supports_are_conditions(phrase):
+    _assert_present(_COND_FIRST.format(c=phrase), "condition")
+
+
+CONDITIONS_AFTER = [
+    "during math class", "in the classroom", "at recess", "with minimal prompting", "with one verbal prompt",
+    "when asked", "when asked by a teacher", "upon arrival", "during transitions", "across three school settings",
+    "in the cafeteria", "in his general education classes", "with visual supports", "using a checklist",
+    "without adult assistance", "on grade-level text", "in structured activities", "in unstructured settings",
+    "during lunch and recess", "on the playground", "when given a direction", "when upset",
+    "during independent seatwork", "with a peer", "with the support of a visual schedule",
+    "with a visual timer", "when presented with a choice", "at the job site",
+]
+_COND_AFTER = ("By June 2027, Alex will complete 8 of 10 steps {c} on 3 consecutive days, as recorded on a "
+               "teacher data sheet.")
+
+
+@pytest.mark.parametrize("phrase", CONDITIONS_AFTER)
+def test_givens_written_after_the_verb_are_conditions(phrase):
+    _assert_present(_COND_AFTER.format(c=phrase), "condition")
+
+
+NOT_CONDITIONS = [
+    "", "independently", "with 90% accuracy", "correctly", "for 10 minutes", "within 30 seconds",
+    "in 4 of 5 trials", "during 3 consecutive sessions", "for 3 consecutive weeks", "each day", "consistently",
+    "on time", "by the special education teacher",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_CONDITIONS)
+def test_criteria_and_adverbs_are_not_conditions(phrase):
+    text = f"By June 2027, Alex will wash his hands {phrase} in 8 of 10 trials, as recorded on a data sheet."
+    _assert_missing(" ".join(text.split()), "condition")

@@ -295,15 +295,28 @@ TOOLS = (
     r"graphic\s+organizer|reader|peer|walker|wheelchair|cane|crutches|gait\s+trainer|brace|orthotics?|hearing\s+aids?|"
     r"aac|communication\s+(?:device|board|book)|slant\s+board|pencil\s+grip|grip|scissors|"
     r"picture\s+(?:cards?|schedule|symbols?)|task\s+analysis|social\s+story|token\s+board|break\s+card|"
-    r"headphones|fidget|handrail|railing|agenda|binder|folder|visual\s+(?:cue|schedule|timer))"
+    r"headphones|fidget|handrail|railing|agenda|binder|folder|visual\s+(?:cue|schedule|timer)|software|program|"
+    r"frames?|board|spoon|fork|cup|utensils?|clock|watch|ruler|coins|money|pictures?|cards?|symbols|icons|"
+    r"visuals|switch|counters|starters?|prompts?|cues?|reminders?|models?|manipulatives|highlighter|"
+    r"glasses|magnifier|splint|stander|trainer|bench|mat|ramp)"
 )
+#: Places and routines a goal names as its setting.
+SETTINGS = (
+    r"(?:settings?|environments?|classrooms?|rooms?|placements?|outings?|playground|desk|table|bus|van|cafeteria|"
+    r"gym|gymnasium|library|hallways?|lunchroom|kitchen|community|home|store|site|workplace|worksite|campus|"
+    r"office|restroom|bathroom|lockers?|activities|centers|stations|lessons?|classes|sessions|assembl(?:y|ies)|"
+    r"field\s+trips?|therapy|recess|lunch|breakfast|snack|meetings?|groups?|routines?|specials|"
+    r"instruction|seatwork|play|games?)"
+)
+#: Words between a preposition and a setting (not a count: "in 4 of 5 activities" is a criterion).
+_SETTING_WORDS = r"(?:(?!\d+\s|(?:of|out|consecutive|last|each|every|per)\b)[\w':/-]+\s+){0,4}?"
 #: Words that open a condition (givens).
 CONDITION = re.compile(
     r"\bgiven\b|\bwhen\s+(?:given|presented|provided|shown|asked|told|offered|prompted|reading|writing|copying|typing|"
     r"working|playing|frustrated|upset|angry|anxious|transitioning|greeted|approached|he|she|they|a|an|the|in|at|"
     r"faced|it\s+is|arriving|entering|leaving|using|[a-z]+ed)\b"
     r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
-    r"grading|marking|term))(?!(?:the\s+)?\w+\s+(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
+    r"grading|marking|term))(?!(?:the\s+)?(?:\w+\s+)?(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
     r"observations)\b)"
     r"|\busing\b|\bwith\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
     r"|\bwith\s+(?:(?:no|minimal|moderate|maximum|one|two|a\s+single|visual|verbal|gestural|physical|adult|teacher|peer|"
@@ -339,4 +352,21 @@ CONDITION = re.compile(
     r"|\b(?:across|around|in|on|at|through)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:campus|building|"
     r"school|hallways?|field|track|stairs|stairwell|job\s+site|worksite|work\s+site|office|store|restaurant|"
     r"bus\s+stop|crosswalk)\b"
+    # Any named place or routine as a setting: "in unstructured settings", "at his job placement",
+    # "on the playground", "during OT sessions", "in his general education classes" (a count such as
+    # "in 4 of 5 activities" is a criterion, not a setting).
+    # (After "participate", "engage", "changes" or "independent" the place is what the goal is about, not a given.)
+    r"|(?<!participate\s)(?<!participates\s)(?<!engage\s)(?<!changes\s)(?<!change\s)(?<!independent\s)"
+    rf"\b(?:in|at|on|across|during|throughout|within)\s+{_SETTING_WORDS}{SETTINGS}\b"
+    r"(?!\s+(?:assignments?|work|notes|materials|tests?|quizz))"
+    # Help and supports named by kind: "with a gestural prompt", "with 1 verbal reminder", "with standby
+    # assistance", "with extended time", "with 2 or fewer prompts", "with modeling".
+    r"|\bwith\s+(?:(?:an?|the|his|her|their|one|two|\d+|or|fewer|less|no|more|than)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:prompts?|prompting|cues?|cueing|reminders?|assistance|assist|supervision|support|supports|modeling|"
+    r"modelling|models?|guidance|redirections?|(?:extended|extra|additional)\s+time|seating|accommodations?)\b"
+    # Materials and devices with or without an article: "with adaptive scissors", "with an analog clock".
+    rf"|\b(?:with|using)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w/-]+[\s-]+){{0,3}}?{TOOLS}\b"
+    r"|\bin\s+response\s+to\b|\bfrom\s+(?:a\s+)?(?:field|array|set|choice|selection)\s+of\b"
+    r"|\bwhile\s+(?:seated|standing|sitting|in|at|on)\b"
+    r"|\bon\s+(?:(?!\d|each\b|all\b|every\b)[\w-]+\s+){1,3}(?:text|material|materials|probes?)\b"
 )
