@@ -22,7 +22,10 @@ def _check(text: str, component: str):
 def _assert_present(text: str, component: str) -> None:
     result, part = _check(text, component)
     assert part.present, (component, text, result.to_dict()["findings"])
-    assert part.words and part.words.lower() in result.text.lower(), (part.words, text)
+    # Explainable: every piece of evidence is quoted from the goal itself.
+    assert part.words, (component, text)
+    for piece in part.words.split("; "):
+        assert piece.lower() in result.text.lower(), (piece, text)
     assert result.measurable, (text, result.missing)
 
 
@@ -181,3 +184,76 @@ NOT_CONDITIONS = [
 def test_criteria_and_adverbs_are_not_conditions(phrase):
     text = f"By June 2027, Alex will wash his hands {phrase} in 8 of 10 trials, as recorded on a data sheet."
     _assert_missing(" ".join(text.split()), "condition")
+
+
+# --------------------------------------------------------------------------- criterion
+
+CRITERIA = [
+    # accuracy with consistency
+    "with 80% accuracy in 4 of 5 trials", "with 80% accuracy on 3 out of 4 data days",
+    "with 80% accuracy across 3 consecutive sessions", "with 90% accuracy over 2 consecutive weeks",
+    "in 80% of opportunities over 5 days", "in 80% of opportunities across 3 consecutive data collection days",
+    "with 80% accuracy on 4 out of 5 probes", "with 80% accuracy in four out of five trials",
+    "with 80% accuracy on 3 of 4 weekly probes", "with 80% accuracy for 3 consecutive weeks",
+    "with 80% accuracy in 3 consecutive sessions", "with 80% accuracy on 2 consecutive data points",
+    "with 80% accuracy in 8 out of 10 opportunities", "with 80% accuracy in 8/10 trials",
+    "with 80% accuracy in 4/5 opportunities", "with 80% accuracy on 3 separate occasions",
+    "with 80% accuracy on three separate days", "with 80% accuracy in 2 consecutive grading periods",
+    "with 80% accuracy on 4 of 5 consecutive school days", "with 80% accuracy averaged over 5 sessions",
+    "with an average of 80% accuracy across 4 probes", "with 80% accuracy on at least 3 of 4 probes",
+    "with 80% accuracy over a 2-week period", "at 80% accuracy on 4 of 5 probes",
+    "at an accuracy of 80% on 4 of 5 probes", "with an accuracy rate of 80% over 3 sessions",
+    "with 80% or greater accuracy on 3 consecutive probes", "at a mastery level of 80% across 3 sessions",
+    "with 95% intelligibility across 3 sessions", "with 100% independence on 3 consecutive trials",
+    "with 80 percent accuracy in 4 of 5 trials", "with eighty percent accuracy in four of five trials",
+    "with 80% accuracy on 2 out of 3 data collection days", "with 80% accuracy on 4 out of 5 school days",
+    "in 80% of trials over 3 sessions", "with 80% accuracy 4 out of 5 times",
+    "with 80% accuracy two times per week for four weeks", "with 80% accuracy as measured on 3 of 4 probes",
+    "with 80% accuracy in 3 out of 4 consecutive therapy sessions", "with 90% accuracy on each weekly quiz",
+    "with 90% accuracy on every unit test", "with 80% accuracy on 4 of 5 work samples",
+    # counts of trials without a percentage
+    "in 4 of 5 trials", "in 4 out of 5 opportunities", "in four out of five trials", "on 8 of 10 items",
+    "8 out of 10 times", "in 3/4 opportunities", "in 9 of 10 attempts", "on 4 of 5 school days",
+    "on 4 out of 5 data days", "in 8 of 10 observed opportunities", "for all 8 steps on 3 consecutive days",
+    # rates
+    "at 90 words correct per minute", "at 90 wcpm", "at 90 correct words per minute", "at a rate of 60 wpm",
+    "at a rate of 3 per day", "3 times per day", "3 times daily", "twice per recess", "twice daily",
+    "at least once per class period", "at least 3 times per week", "45 digits correct in 2 minutes",
+    "35 correct letter sounds in one minute",
+    # counts
+    "no more than 2 times per day", "with no more than 2 prompts", "with fewer than 3 incidents per week",
+    "with 0 incidents of aggression per week", "with zero instances of hitting", "at least 3 initiations per recess",
+    "a minimum of 5 exchanges", "for 5 conversational turns", "3 or more times", "no more than two times",
+    "with 4 or fewer errors", "with no more than 2 errors", "with fewer than 5 errors per 100 words",
+    # durations and latencies
+    "for 10 minutes", "for 10 consecutive minutes", "for at least 15 minutes", "for a duration of 20 minutes",
+    "for 10 minutes on 4 of 5 days", "within 30 seconds", "within 2 minutes of a direction",
+    "within 5 seconds of a greeting", "for a full 30-minute class period", "for up to 20 minutes",
+    "for one hour", "for half an hour",
+    # rubric scores
+    "with a score of 3 or higher on a 4-point rubric", "with a score of 3 or better",
+    "with a rubric score of 12/16", "scoring 3 out of 4 on a district writing rubric",
+    "earning at least a 3 on a 4-point rubric", "at level 3 on the rubric", "with a rubric score of 3 or above",
+    "scoring 12 of 16 points on a writing rubric", "earning 80% of points on his daily point sheet on 4 of 5 days",
+]
+_CRIT = ("By June 2027, given a list of 10 tasks, Alex will complete the tasks {c}, as recorded on a teacher "
+         "data sheet.")
+
+
+@pytest.mark.parametrize("phrase", CRITERIA)
+def test_criteria_written_as_accuracy_counts_rates_durations_and_scores(phrase):
+    _assert_present(_CRIT.format(c=phrase), "criterion")
+
+
+NOT_CRITERIA = [
+    "with 80% accuracy", "at 80%", "with 80% accuracy as measured by teacher probes", "80% of the time",
+    "with increased accuracy", "with improved fluency", "most of the time", "consistently", "independently",
+    "correctly", "in trials", "with mastery", "weekly", "with 90% accuracy weekly", "at an 80% level",
+    "with 80% accuracy on weekly probes", "",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_CRITERIA)
+def test_bare_percentages_and_vague_levels_are_not_criteria(phrase):
+    text = f"By June 2027, given a worksheet, Alex will solve the problems {phrase}, as recorded on a data sheet."
+    _assert_missing(" ".join(text.split()).replace(" ,", ","), "criterion")

@@ -161,6 +161,8 @@ CONSISTENCY = re.compile(
     rf"|\b(?:each|every|all)\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
     rf"|\b(?:over|across|during|within)\s+an?\s+{NUM}[- ](?:week|day|month|session)\s+(?:period|span|window)\b"
+    # "in 8/10 trials", "on 4/5 probes".
+    rf"|\b\d+\s*/\s*\d+\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
 )
 
 #: "% of the time" needs the whole it is a part of (REFERENCE §5.3 and §5.8).
@@ -196,10 +198,15 @@ COUNT_CRITERION = re.compile(
     rf"|\b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|"
     rf"within|under|averaging|all)\s+{NUM}\b"
     rf"|\b(?:zero|no)\s+(?:[\w-]+\s+){{0,2}}?(?:referrals|incidents|errors|prompts?|outbursts|absences|tardies|"
-    rf"refusals|reminders?|cues?|mistakes)\b"
+    rf"refusals|reminders?|cues?|mistakes|instances|occurrences|episodes)\b"
     rf"|\bper\s+(?:minute|hour|day|week|recess|session|lesson|class|period)\b"
     rf"|\b(?:score|rating|level)\s+of\s+{NUM}\b|\b{NUM}\s+on\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:rubric|scale)\b"
     rf"|\b{NUM}-point\s+rubric\b|\b{NUM}\s+(?:correct(?:ly)?|accurately)\b"
+    # "twice daily", "once per class period", "3 times a week".
+    rf"|\b(?:once|twice|{NUM}\s+times)\s+(?:daily|weekly|hourly|a\s+(?:day|week)|per\s+\w+|each\s+\w+|every\s+\w+)\b"
+    # Durations: "for one hour", "for half an hour", "for a full 30-minute class period".
+    rf"|\bfor\s+(?:(?:a|an|the)\s+)?(?:full\s+|whole\s+|entire\s+)?(?:{NUM}|half\s+an|an|a\s+half)"
+    rf"[- ](?:seconds?|minutes?|hours?)\b"
 )
 FROM_TO = re.compile(
     rf"\bfrom\s+(?:an?\s+(?:baseline|current|present|starting|average|mean|median)(?:\s+(?:level|rate|score|average))?"
