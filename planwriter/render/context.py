@@ -135,6 +135,21 @@ def sender_dict(sender: Sender, case: Case) -> dict[str, Any]:
     return data
 
 
+def grade_phrase(grade: str) -> str:
+    """How a grade reads in a sentence: "3" → "grade 3", "K" → "kindergarten", "10th" → "10th grade"."""
+    text = grade.strip()
+    low = text.lower()
+    if low in ("k", "kg", "kindergarten"):
+        return "kindergarten"
+    if low in ("pk", "pre-k", "prek", "pre-kindergarten", "prekindergarten"):
+        return "pre-kindergarten"
+    if "grade" in low or not text[:1].isdigit():
+        return text
+    if low[-2:] in ("st", "nd", "rd", "th"):
+        return f"{text} grade"
+    return f"grade {text}"
+
+
 def child_dict(case: Case) -> dict[str, Any]:
     child = case.child
     data = plain(child, "child")
@@ -144,6 +159,7 @@ def child_dict(case: Case) -> dict[str, Any]:
     data["date_of_birth"] = child.date_of_birth or Missing("the child's date of birth")
     data["school"] = child.school or Missing("the child's school")
     data["grade"] = child.grade or Missing("the child's grade")
+    data["grade_phrase"] = grade_phrase(child.grade) if child.grade else data["grade"]
     data["district"] = child.district or Missing("the school district")
     if child.date_of_birth:
         today = dt.date.today()

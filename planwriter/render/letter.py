@@ -90,7 +90,7 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
     student += [Run(", date of birth ")] + _text(long_date(child["date_of_birth"]))
     _missing_labels(ident + [child["date_of_birth"]], missing)
     school_runs = [Run("School: ", bold=True), *_text(child["school"])]
-    school_runs += [Run(", grade ")] + _text(child["grade"])
+    school_runs += [Run(", ")] + _text(child["grade_phrase"])
     _missing_labels([child["school"], child["grade"]], missing)
     runs: list[Run] = [Run(subject_lines[0], bold=True), Run("\n"), *student, Run("\n"), *school_runs]
     if child["student_id"]:

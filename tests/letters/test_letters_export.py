@@ -122,7 +122,7 @@ def test_minimal_letters_have_no_empty_sections(template_id, make_case):
 
 
 @pytest.mark.parametrize(("grade", "words"), [("K", "in kindergarten"), ("3rd", "in 3rd grade"),
-                                               ("11", "in grade 11"), ("Pre-K", "in Pre-K")])
+                                               ("11", "in grade 11"), ("Pre-K", "in pre-kindergarten")])
 def test_grade_reads_naturally(grade, words, make_case):
     case = make_case("minimal")
     case.child.grade = grade

@@ -130,3 +130,17 @@ def test_front_matter_errors_are_reported_with_the_file(tmp_path):
 
 def test_the_environment_is_sandboxed():
     assert type(env_mod.make_environment()).__name__ == "SandboxedEnvironment"
+
+
+@pytest.mark.parametrize(("grade", "expected"), [
+    ("3", "grade 3"), ("K", "kindergarten"), ("kindergarten", "kindergarten"), ("Pre-K", "pre-kindergarten"),
+    ("10th", "10th grade"), ("3rd grade", "3rd grade"), ("Grade 5", "Grade 5"),
+    ("Transition program", "Transition program"),
+])
+def test_grades_read_naturally_in_the_letter_frame(sample_case, grade, expected):
+    from planwriter.render.context import grade_phrase
+
+    assert grade_phrase(grade) == expected
+    sample_case.child.grade = grade
+    subject = next(b for b in render_document(sample_case, "records").blocks if getattr(b, "style", "") == "Subject")
+    assert f"School: Maple Grove Elementary School, {expected}" in subject.text
