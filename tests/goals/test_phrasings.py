@@ -257,3 +257,68 @@ NOT_CRITERIA = [
 def test_bare_percentages_and_vague_levels_are_not_criteria(phrase):
     text = f"By June 2027, given a worksheet, Alex will solve the problems {phrase}, as recorded on a data sheet."
     _assert_missing(" ".join(text.split()).replace(" ,", ","), "criterion")
+
+
+# --------------------------------------------------------------------------- measurement
+
+MEASUREMENTS = [
+    # named tools and assessments
+    "as measured by DIBELS 8 ORF probes", "as measured by Acadience Reading probes", "as measured by AIMSweb probes",
+    "as measured by aimswebPlus", "as measured by easyCBM", "as measured by FastBridge CBMreading",
+    "as measured by the i-Ready diagnostic", "as measured by iReady", "as measured by STAR Reading",
+    "as measured by STAR Math", "as measured by MAP Growth", "as measured by NWEA MAP",
+    "as measured by the Fountas & Pinnell Benchmark Assessment System", "as measured by running records",
+    "as measured by the QRI-6", "as measured by the Qualitative Reading Inventory", "as measured by the DRA2",
+    "as measured by curriculum-based probes", "as measured by CBM probes", "as measured by teacher-made probes",
+    "as measured by exit tickets", "as measured by a rubric", "as measured by a teacher-made checklist",
+    "as measured by a task analysis", "as measured by frequency recording", "as measured by duration recording",
+    "as measured by interval recording", "as measured by ABC data", "as measured by a scatterplot",
+    "as measured by his point sheet", "as measured by a token board", "as measured by a daily behavior report card",
+    "as measured by SLP data", "as measured by SLP probes", "as measured by a language sample",
+    "as measured by OT data", "as measured by PT data", "as measured by goniometer readings",
+    "as measured by timed trials", "as measured by a job coach log", "as measured by time sheets",
+    "as measured by a self-monitoring chart", "as measured by a portfolio", "as measured by work samples",
+    "as measured by observation", "as measured by teacher observation", "as measured by a spelling inventory",
+    "as measured by weekly spelling tests", "as measured by unit tests", "as measured by chapter quizzes",
+    "as measured by a curriculum-based assessment", "as measured by a benchmark assessment",
+    "as measured by a district writing rubric", "as measured by a prompt hierarchy data sheet",
+    "as measured by a trial-by-trial data sheet", "as measured by discrete trial data", "as measured by a tally",
+    "as measured by a behavior rating scale", "as measured by the Vineland-3", "as measured by the BRIEF-2",
+    "as measured by a functional skills checklist", "as measured by a home-school communication log",
+    "as measured by a daily planner check", "as measured by grades in the gradebook",
+    # other verbs for measuring
+    "as evidenced by work samples", "as evidenced by data collection", "as demonstrated by teacher records",
+    "as shown by progress monitoring", "as indicated by a data sheet", "according to teacher data",
+    "according to staff observation logs", "based on teacher-collected data", "based on weekly probes",
+    "per teacher records", "per SLP data", "via curriculum-based measurement", "via teacher observation",
+    "documented in a data log", "recorded on a data sheet", "tracked in a behavior log", "charted weekly",
+    "graphed weekly by the teacher", "with data collected weekly by the special education teacher",
+    "with data collected by the paraprofessional", "using a data collection sheet",
+    "monitored by the case manager", "as observed by staff", "as observed and recorded by the teacher",
+    "as reported by the job coach", "as noted on a daily log", "as verified by the case manager",
+    "as tallied by the classroom aide", "as scored by the speech-language pathologist",
+    "on a teacher-made data sheet", "on a frequency chart", "on a self-monitoring checklist",
+    "using a task analysis checklist", "using momentary time sampling", "using a 4-point rubric",
+    "measured monthly with a writing rubric", "by teacher observation and data collection",
+    "through teacher observation", "through work sample analysis", "through curriculum-based measures",
+]
+_MEAS = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive "
+         "days, {m}.")
+
+
+@pytest.mark.parametrize("phrase", MEASUREMENTS)
+def test_tools_data_sources_and_recorders_are_measurements(phrase):
+    _assert_present(_MEAS.format(m=phrase), "measurement")
+
+
+NOT_MEASUREMENTS = [
+    "in 10 trials", "across 5 opportunities", "with teacher support", "weekly", "each day",
+    "by the end of the year", "with a peer", "as needed", "independently",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_MEASUREMENTS)
+def test_trials_and_opportunities_alone_are_not_measurements(phrase):
+    text = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive "
+            f"days {phrase}.")
+    _assert_missing(text, "measurement")

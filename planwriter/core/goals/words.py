@@ -131,10 +131,20 @@ JUDGEMENT_WORDS = re.compile(
 )
 
 #: Methods, instruments, data sources or recorders (REFERENCE §5.8 "measurement").
+#: Nouns that name where data are kept ("teacher records", "staff observation logs", "SLP data").
+_DATA_NOUNS = (r"(?:data|records?|logs?|observations?|reports?|probes?|charts?|graphs?|sheets?|checklists?|rubrics?|"
+               r"samples?|assessments?|tests?|scores?|notes|tallies|tally)")
 MEASUREMENT = re.compile(
     r"\b(?:as\s+)?(?:measured|documented|recorded|assessed|evaluated|monitored|tracked|charted|graphed|"
     r"determined|observed|collected|verified|checked|scored|reported|noted|counted|tallied|rated)\s+"
     r"(?:weekly\s+|monthly\s+|daily\s+|biweekly\s+)?(?:by|on|in|through|using|with|via|from)\b"
+    # "as evidenced by …", "as shown by …", "as demonstrated by teacher records".
+    r"|\bas\s+(?:evidenced|demonstrated|shown|indicated|determined|reflected|documented)\s+(?:by|in|on|through)\b"
+    # "according to teacher data", "based on teacher-collected data", "per SLP records".
+    rf"|\b(?:according\s+to|based\s+on|per)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){{0,3}}?{_DATA_NOUNS}\b"
+    # "charted weekly", "graphed by the teacher"; "on a frequency chart", "in a behavior log".
+    r"|\b(?:charted|graphed)\b"
+    rf"|\b(?:on|in|using)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:charts?|graphs?|logs?|record\s+sheets?)\b"
     r"|\b(?:cbm|curriculum[- ]based\s+(?:measures?|measurements?|assessments?|probes?)|dibels|aimsweb|easycbm|"
     r"fastbridge|i-?ready|map\s+growth|star\s+reading|running\s+records?|rubrics?|data\s+(?:sheets?|collection|log|logs)|"
     r"checklists?|(?:work|writing)\s+samples?|language\s+samples?|(?:teacher|staff|direct|classroom)\s+observations?|"
