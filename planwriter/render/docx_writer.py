@@ -56,7 +56,9 @@ class DocxWriter:
         doc = self._base()
         self._doc = doc
         for block in document.blocks:
-            if isinstance(block, Paragraph) and block.style == "Closing":
+            # Keep a paragraph with what it introduces: the last body paragraph with the closing (no
+            # lone signature on a new page), and a lead-in line ("I ask for:") with its list or table.
+            if isinstance(block, ListBlock | Table) or (isinstance(block, Paragraph) and block.style == "Closing"):
                 self._keep_with_next_paragraph()
             self._block(block)
         self._properties(doc, document)
@@ -135,8 +137,7 @@ class DocxWriter:
             self._doc.add_page_break()
 
     def _keep_with_next_paragraph(self) -> None:
-        """Keep the letter's last body paragraph on the page of its closing, so the signature
-        never stands alone at the top of a page."""
+        """Keep the paragraph written last on the same page as the block that follows it."""
         body = self._doc.element.body
         last = body[-1] if len(body) else None
         if last is not None and last.tag == qn("w:sectPr"):

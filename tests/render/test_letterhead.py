@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import docx
 
@@ -43,3 +44,13 @@ def test_without_a_letterhead_the_reference_page_setup_is_used(tmp_path, sample_
     assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11.0)
     assert round(section.left_margin.inches, 2) == 1.0
     assert "Page" in section.footer.paragraphs[0].text
+
+
+def test_a_lead_in_line_stays_on_the_page_of_its_list(tmp_path, sample_case):
+    from planwriter.render.engine import default_registry
+
+    inputs = default_registry().get("iep-meeting").meta.sample_inputs
+    doc = read_docx(export_docx(render_document(sample_case, "iep-meeting", inputs), tmp_path / "m.docx"))
+    for before, after in itertools.pairwise(doc.paragraphs):
+        if after.style.name.startswith("List") and not before.style.name.startswith("List"):
+            assert before.paragraph_format.keep_with_next, before.text
