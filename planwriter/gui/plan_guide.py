@@ -63,8 +63,8 @@ QUESTIONS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "instruction",
-        "Does your child need to be taught differently to make progress, for example specialised "
-        "reading lessons, speech therapy, or being taught skills to manage behaviour?",
+        "Does your child need to be taught differently to make progress, for example specialized "
+        "reading lessons, speech therapy, or being taught skills to manage behavior?",
         "This is what the law calls specially designed instruction: teaching changed to fit the child.",
     ),
     (
