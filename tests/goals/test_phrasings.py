@@ -322,3 +322,42 @@ def test_trials_and_opportunities_alone_are_not_measurements(phrase):
     text = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive "
             f"days {phrase}.")
     _assert_missing(text, "measurement")
+
+
+# --------------------------------------------------------------------------- baseline
+
+BASELINES = [
+    "; currently 3/10", "; he currently reads 42 wcpm", " (baseline 3/10)", " (baseline: 3 of 10)",
+    "; baseline = 40%", ", from a baseline of 42", ", up from 42", "; present level: 42 wcpm",
+    "; PLAAFP: 3 of 10", "; current performance: 30%", "; he currently averages 2 per day",
+    "; compared to a current 30%", " (current: 12 wcpm)", ". Currently, Alex reads 4 of 10 words",
+    ". At present, Alex reads 4 of 10 words", "; presently 4 of 10", "; he is currently at 40%",
+    "; initial probe: 4/10", "; pre-test score of 4/10", "; pretest: 4 of 10", "; current baseline is 3/10",
+    "; present level is 20%", "; last measured at 30%", " (baseline data: 2 of 10)", " (BL: 2/10)",
+    "; as of September 2026, 3 of 10", " (fall benchmark: 4 of 10)", "; in September he read 4 of 10",
+    " (current level 3 of 10)", "; baseline data show 3 of 10", "; his baseline is 3 of 10",
+    ", increasing from 3 of 10", ", an increase from 3 of 10", ", improving from 30%",
+]
+_BASE = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive days, "
+         "as measured by teacher probes{b}.")
+
+
+@pytest.mark.parametrize("phrase", BASELINES)
+def test_starting_levels_are_baselines(phrase):
+    text = _BASE.format(b=phrase)
+    result, part = _check(text, "baseline")
+    assert part.present, text
+    assert part.words.lower() in result.text.lower()
+    assert result.missing == []
+
+
+NOT_BASELINES = [
+    "", "; baseline data will be collected", "; baseline to be determined", "; baseline TBD",
+    "; see present levels", " by the end of the current school year", "; he is currently working on this skill",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_BASELINES)
+def test_promised_or_absent_starting_levels_are_not_baselines(phrase):
+    _, part = _check(_BASE.format(b=phrase), "baseline")
+    assert not part.present, phrase

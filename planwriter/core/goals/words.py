@@ -224,12 +224,25 @@ FROM_TO = re.compile(
     rf"(?:\s+[\w/-]+){{0,5}}?\s+to\s+(?P<target>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
 )
 BASELINE = re.compile(
-    rf"\bbaseline\b|\bup\s+from\s+{NUM}|\bdown\s+from\s+{NUM}|\bcurrently\s+(?:\w+\s+){{0,4}}?{NUM}"
+    # A baseline promised for later ("baseline data will be collected", "baseline TBD") is not one.
+    rf"\bbaseline\b(?!\s*(?:data\s+)?(?:[:=-]\s*)?(?:will|to\s+be|tbd|t\.b\.d|is\s+pending|pending|not\s+yet|"
+    rf"n/a|unknown|has\s+not|needs?\s+to)\b)"
+    rf"|\bup\s+from\s+{NUM}|\bdown\s+from\s+{NUM}"
+    # A starting word, then a number within a few words: "Currently, Alex reads 4 of 10", "PLAAFP: 3 of 10",
+    # "pre-test score of 4/10", "(BL: 2/10)", "last measured at 30%", "(fall benchmark: 4 of 10)",
+    # "as of September 2026, 3 of 10" (a year is not the level).
+    rf"|\b(?:currently|presently|at\s+present|as\s+of|plaafp|plop|plep|pre-?test(?:\s+score)?|last\s+measured|"
+    rf"initial\s+(?:probe|score|assessment|screening|level)|(?:fall|winter|spring|beginning[- ]of[- ]year|boy)\s+"
+    rf"(?:benchmark|screening|score|probe)|(?:current|bl)(?=\s*[:=]))"
+    rf"(?:\s*[:=,]|\s+(?:is|was|at|of))?\s+(?:[\w'/-]+,?\s+){{0,4}}?(?!\d{{4}}\b){NUM}"
+    # "in September he read 4 of 10": a month and a past-tense verb before a number.
+    rf"|\b(?:in|during)\s+{MONTHS}(?:\s+\d{{4}})?,?\s+(?:[\w'-]+\s+){{0,2}}?(?:\w+ed|read|wrote|was|were|had|"
+    rf"got|did|made|spelt|spoke|took)\s+(?:[\w'-]+\s+){{0,3}}?(?!\d{{4}}\b){NUM}"
     rf"|\bfrom\s+(?:an?\s+|(?:his|her|their)\s+)?(?:current|present|starting|initial)\b"
     rf"|\b(?:current|present|starting|initial)\s+(?:level|rate|score|average|performance|accuracy|mean|median)"
     rf"(?:\s+\w+)?(?:\s+(?:is|was|of|at)|\s*[:=])?\s+(?:about\s+|approximately\s+|an\s+average\s+of\s+)?{NUM}"
     rf"|\b(?:increasing|improving|rising|growing|moving|progressing|advancing|decreasing|declining|dropping|"
-    rf"falling|reducing)\s+from\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{NUM}"
+    rf"falling|reducing|increase|improvement|gain|growth|decrease|reduction|change)\s+from\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{NUM}"
     rf"|\bpresent\s+level\s+(?:of|is)\s+{NUM}"
     rf"|\bcompared\s+(?:to|with)\s+(?:a\s+)?(?:current|present)\b"
 )
