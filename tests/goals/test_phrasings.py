@@ -361,3 +361,93 @@ NOT_BASELINES = [
 def test_promised_or_absent_starting_levels_are_not_baselines(phrase):
     _, part = _check(_BASE.format(b=phrase), "baseline")
     assert not part.present, phrase
+
+
+# --------------------------------------------------------------------------- behavior
+
+BEHAVIORS = [
+    # speech and language, AAC
+    "produce /r/ in the initial position of words", "correctly produce the /th/ sound in phrases",
+    "articulate /s/ blends at the sentence level", "use his AAC device to request preferred items",
+    "request a break using a picture card", "answer wh- questions using 3-word phrases",
+    "combine 2 words to make requests", "imitate 2-syllable words", "label pictured actions",
+    "exchange a picture card to request an item", "activate a switch to greet peers",
+    "touch the picture of the item he wants", "select a symbol on his speech-generating device to comment",
+    "protest by signing 'stop'", "use 4-word sentences to describe a picture", "ask a peer a question",
+    "retell a story with a beginning, middle and end", "define grade-level vocabulary words",
+    "verbalize his feelings using an I-statement", "take 3 conversational turns with a peer",
+    # reading, writing, math
+    "read aloud a grade 3 passage", "decode CVC words", "encode CVC words", "segment 3-phoneme words",
+    "isolate the initial sound in spoken words", "delete the first sound of a word", "recite the alphabet",
+    "determine the main idea of a paragraph", "cite two details from the text", "compose a 5-sentence paragraph",
+    "generate three ideas for a story", "capitalize the first word of each sentence", "alphabetize 10 words",
+    "regroup when subtracting 2-digit numbers", "reduce fractions to lowest terms", "solve one-step equations",
+    "round numbers to the nearest ten", "write a topic sentence", "edit his writing for punctuation",
+    # dressing, toileting, feeding, hygiene
+    "put on his jacket", "take off her shoes", "don and doff his coat", "zip his coat", "tie his shoes",
+    "button a shirt", "fasten the Velcro on his shoes", "use the restroom", "toilet himself", "wash and dry his hands",
+    "feed himself using a spoon", "scoop food with a spoon", "drink from an open cup", "self-feed finger foods",
+    "brush his teeth", "wipe the table after lunch", "sip from a straw",
+    # motor
+    "ascend and descend a flight of stairs", "walk 100 feet", "balance on one foot", "catch a ball",
+    "grasp a pencil with a tripod grasp", "cut along a straight line", "propel his wheelchair down the hallway",
+    "ambulate 200 feet with his walker", "transfer from his wheelchair to the toilet", "copy shapes",
+    "maneuver his wheelchair through a doorway", "jump with both feet", "kick a rolling ball",
+    "wear his hearing aids", "wear his glasses",
+    # money, time, community
+    "count out coins to make $1.25", "tell time to the nearest 5 minutes", "identify coins by name",
+    "make change from a $5 bill", "cross the street at a crosswalk", "look both ways before crossing",
+    "state his phone number and address", "pay for an item at the cashier", "compare prices of two items",
+    "board the correct bus", "exit the bus at his stop", "read a bus schedule", "set an alarm on his phone",
+    "deposit a check", "withdraw money from an ATM", "order a meal at a restaurant",
+    # jobs
+    "sort mail by room number", "fold towels", "stock shelves", "clock in for his shift", "bus tables",
+    "sweep the floor", "restock supplies", "assemble packets", "shred documents", "collate papers",
+    "vacuum the classroom", "report to work on time",
+    # behavior, social, self-advocacy
+    "keep his hands and feet to himself", "remain in his assigned area", "refrain from hitting peers",
+    "transition between activities", "line up with his class", "ask for help by raising his hand",
+    "greet peers by name", "initiate a conversation with a peer", "join a group activity",
+    "invite a peer to play", "play a board game with peers", "give a compliment to a peer",
+    "state his disability and one accommodation", "request accommodations from his teachers",
+    "advocate for himself by asking for a break", "self-advocate by requesting extra time",
+    "sustain attention to a task for 10 minutes", "walk away from a conflict", "accept 'no' without arguing",
+    "use a calm-down strategy such as deep breathing", "seek adult help when upset", "wait his turn",
+    "respond to his name", "make eye contact with the speaker", "follow a 3-step direction",
+    "complete his morning routine checklist", "turn in his homework", "record assignments in his planner",
+    "pack his backpack", "begin work within 2 minutes", "persist on a task for 10 minutes",
+]
+_BEHAV = ("By June 2027, given a visual model, Alex will {b} in 4 of 5 trials, as recorded on a teacher "
+          "data sheet.")
+
+
+@pytest.mark.parametrize("phrase", BEHAVIORS)
+def test_observable_actions_across_domains_are_behaviors(phrase):
+    _assert_present(_BEHAV.format(b=phrase), "behavior")
+
+
+@pytest.mark.parametrize("phrase", ["read", "independently and accurately read", "correctly"])
+def test_helper_words_and_adverbs_before_the_verb_are_skipped(phrase):
+    text = _BEHAV.format(b=f"{phrase} 10 sight words" if phrase != "correctly" else "correctly name 10 colors")
+    _assert_present(text, "behavior")
+
+
+def test_a_clause_between_will_and_the_verb_is_skipped():
+    _assert_present("By June 2027, Alex will, given a visual model, name 10 colors in 4 of 5 trials, as recorded "
+                    "on a teacher data sheet.", "behavior")
+
+
+NOT_BEHAVIORS = [
+    "understand money", "know his address", "improve his reading", "develop social skills",
+    "demonstrate understanding of fractions", "behave appropriately", "display appropriate behavior",
+    "be responsible for his materials", "have a better attitude", "listen attentively", "work on sight words",
+    "be exposed to sight words", "participate in group activities", "increase reading skills",
+    "learn to tie his shoes", "try to read", "show more self-control", "use time constructively",
+    "interact appropriately with peers", "recognize emotions", "comprehend grade-level text",
+    "be more independent", "appreciate music", "feel calm",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_BEHAVIORS)
+def test_vague_verbs_activities_and_states_are_not_behaviors(phrase):
+    _assert_missing(_BEHAV.format(b=phrase), "behavior")

@@ -32,7 +32,9 @@ COMPONENT_LABELS: dict[str, str] = {
 
 _WILL = re.compile(
     r"\b(?:will|shall|would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+expected\s+to|"
-    r"is\s+interested\s+in|to\s+be\s+able\s+to)\s+"
+    r"is\s+interested\s+in|to\s+be\s+able\s+to)"
+    # A clause set off by commas between "will" and the verb: "Alex will, given a model, name …".
+    r"(?:\s*,[^,.;]{1,80},)?\s+"
 )
 _WISH = re.compile(r"\b(?:would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+interested\s+in)\b")
 _SKIP = frozenset({"also", "then", "be able to", "independently", "consistently", "successfully", "correctly",
@@ -44,6 +46,8 @@ _TO_VERB = re.compile(r"^(?:continue|try|attempt|learn|begin|start)\s+to\s+(\w+)
 _CHANGE_VERBS = frozenset({"increase", "decrease", "improve", "reduce", "raise", "lower", "grow", "advance", "build"})
 _NOT_A_SKILL = re.compile(r"\b(?:levels?|scores?|grades?|dra|lexile|skills?|abilit\w+|performance|rating|"
                           r"percentile|standard|proficiency|knowledge|understanding|awareness)\b")
+_MATH_OBJECT = re.compile(r"^\w+\s+(?:(?:the|a|an|each|all|given)\s+)?(?:[\w-]+\s+)?"
+                          r"(?:fractions?|expressions?|ratios?)\b")
 _FILLER = re.compile(r"^demonstrate\s+(?:\w+\s+){0,4}?by\s+(\w+ing)\b")
 _NEAREST = re.compile(rf"\bnearest\s+(?:{w.NUM}\s+)?[\w-]+")
 _MEASURED_CLAUSE = re.compile(r"\bas\s+(?:measured|documented|recorded|assessed|scored|observed)\b.*$")
@@ -241,7 +245,9 @@ def _classify_phrase(rest: str, wish: bool) -> list[_Verb]:
             break
         token = word.group(1)
         adverb = token.endswith("ly") and token not in w.OBSERVABLE_VERBS | w.VAGUE_VERBS | {"supply", "fly", "rely"}
-        if adverb or token in _SKIP:
+        # "independently and accurately read": the "and" joins two adverbs.
+        joined = token in ("and", "or") and re.match(r"(?:and|or)\s+[a-z]+ly\s", rest)
+        if adverb or joined or token in _SKIP:
             rest = rest[word.end():]
             continue
         if _BE_ABLE.match(rest):
@@ -300,6 +306,8 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
         ok = inner in w.OBSERVABLE_VERBS or filler.group(1)[:-3] in w.OBSERVABLE_VERBS \
             or filler.group(1)[:-3] + "e" in w.OBSERVABLE_VERBS
         return _Verb(verb, phrase, ok, "filler" if ok else "vague")
+    if verb == "reduce" and _MATH_OBJECT.match(rest):
+        return _Verb(verb, phrase, True)  # "reduce fractions to lowest terms" is a computation
     if verb in _CHANGE_VERBS and not re.match(r"^raise\s+(?:his|her|their|a|one)\s+hand", rest):
         # "increase oral reading fluency from 84 to 121 words correct per minute" names a skill and a
         # change; "increase her DRA level" or "improve skills" names only a score.

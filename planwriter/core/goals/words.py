@@ -49,6 +49,14 @@ schedule budget shop pay purchase cook prepare set store fill sign navigate mark
 scan highlight chart tally rate verify attend enroll live work earn obtain volunteer apply
 participate receive interview commute access get stop calm transition line lead ride engage
 self-correct self-advocate tolerate go underline skim proofread highlight find carry click drag bring fetch contribute
+protest define encode cite generate regroup don doff feed self-feed scoop sip bite ascend descend balance transfer
+withdraw deposit clock punch report refrain advocate seek persist sustain grasp release reach propel ambulate
+maneuver stand kneel squat lift push pull roll bounce dribble pedal swim crawl gallop march wave hug point touch
+activate exchange combine approximate recite rhyme substitute delete isolate manipulate capitalize punctuate indent
+alphabetize construct compose rewrite restate recount predict infer cite quote classify categorize label
+sweep mop vacuum wipe stock restock shelve bag assemble package shred collate staple file bus dust launder
+undress unzip unbutton unfasten lace remove shower bathe comb groom shave floss apply wear
+board exit exit greet thank compliment join play converse signal indicate
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
@@ -87,6 +95,18 @@ CONDITIONAL_VERBS = {
                               r"independence|responsibility|self-control|maturity|confidence|literacy|numeracy|fluency)\b"),
     # "tolerate changes in routine" is a feeling; "tolerate wearing headphones for 10 minutes" can be timed.
     "tolerate": re.compile(r"^tolerate\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
+    # "sustain attention" and "persist" are states unless timed ("for 10 minutes").
+    "sustain": re.compile(r"^sustain\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
+    "persist": re.compile(r"^persist\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
+    # "grasp a pencil" is a movement; "grasp the concept" is an idea.
+    "grasp": re.compile(r"^grasp\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:concepts?|ideas?|meaning|understanding|"
+                        r"importance|difference|relationship)\b"),
+    # "reach a score" is an outcome; "reach for an object" is a movement.
+    "reach": re.compile(r"^reach(?!\s+(?:for|across|up|out|overhead|to\s+(?:touch|grasp|get)))"),
+    # "transfer skills to new settings" is generalisation, not a movement.
+    "transfer": re.compile(r"^transfer\s+(?:(?:his|her|their|the|these|learned|new)\s+)*"
+                           r"(?:skills?|knowledge|learning|strategies)\b"),
+    "point": re.compile(r"^point\s+(?:out\s+)?(?:of\s+view|(?:his|her|their)\s+views?)\b"),
     # "go to college" is an outcome; "go" alone says nothing.
     "go": re.compile(r"^go\b(?!\s+to\b)"),
     "maintain": re.compile(r"^maintain\s+(?:appropriate|good|positive)\b"),
