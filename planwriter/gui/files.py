@@ -179,6 +179,9 @@ class FileController(QObject):
         if self.context.settings.default_state:
             case.child.state = self.context.settings.default_state
         self._show(case, None)
+        page = self.window.current_page()
+        if page is not None:
+            page.focus_first_field()  # a new case starts with typing the child's name
         return True
 
     def open_sample(self) -> bool:

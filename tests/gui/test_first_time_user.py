@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -48,9 +49,9 @@ def test_a_parent_writes_exports_and_saves_a_records_request_for_their_own_child
     assert window.current_page().title() == "Child & family"
     child_page = window.current_page()
 
-    # Child & family, by typing; Tab goes from one field to the next.
+    # Child & family, by typing: the first name has the focus; Tab goes from one field to the next.
     form = child_page.child_form
-    field(form, "Legal first name").edit.setFocus()
+    assert QApplication.focusWidget() is field(form, "Legal first name").edit
     qtbot.keyClicks(field(form, "Legal first name").edit, "Maya")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is field(form, "Middle name").edit
@@ -139,3 +140,27 @@ def test_a_parent_writes_exports_and_saves_a_records_request_for_their_own_child
     assert window.files.open_path(case_path)
     assert window.show_page("Child & family")
     assert field(window.current_page().child_form, "Legal first name").edit.text() == "Maya"
+
+
+def test_the_missing_list_says_where_each_gap_is_filled_in_and_its_links_go_there(qtbot, window, messages):
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    assert window.select_template("disagreement")
+    letters = window.current_page()
+    qtbot.waitUntil(lambda: letters.missing_text().startswith("Still needed before you can export"), timeout=2000)
+    lines = letters.missing_text().splitlines()
+    assert any(line.startswith("the child's name") and line.endswith("fill it in on Child & family")
+               for line in lines)
+    assert any("sender's name" in line and "Parents and guardians" in line for line in lines)
+    assert any(line.endswith("fill it in under About this letter") for line in lines)
+
+    # Export is refused with the same list, in words.
+    qtbot.mouseClick(letters.export_button, Qt.MouseButton.LeftButton)
+    assert messages[-1][1] == "Some information is missing"
+    assert "(fill it in on Child & family)" in messages[-1][2]
+
+    links = re.findall(r"href='([^']+)'", letters.missing_label.text())
+    input_link = next(link for link in links if link.startswith("input:"))
+    letters.missing_label.linkActivated.emit(input_link)
+    assert QApplication.focusWidget() is letters.input_field(input_link.split(":")[1]).editor
+    letters.missing_label.linkActivated.emit("section:ChildPage")
+    assert window.current_page().title() == "Child & family"

@@ -38,3 +38,6 @@ class CasePage(QWidget):
 
     def title(self) -> str:
         return self.nav_title
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the field a new case starts with (pages with a form override this)."""

@@ -171,6 +171,10 @@ class ChildPage(CasePage):
         return form
 
     # ------------------------------------------------------------------ CasePage
+    def focus_first_field(self) -> None:
+        self.scroll.ensureWidgetVisible(self.first_name_edit)
+        self.first_name_edit.edit.setFocus()
+
     def refresh(self) -> None:
         for part in (self.child_form, self.guardians, self.sender_form):
             part.refresh()
