@@ -69,7 +69,11 @@ TIMEFRAMES = [
     "by the end of the kindergarten year", "by the end of extended school year",
     "at the end of the IEP period", "at the end of the school year", "at the end of the 2026-27 school year",
     "during the 2026-2027 school year", "throughout the 2026-27 IEP year", "over the course of the IEP",
-    "by [date]", "by ___",
+    "by [date]", "by ___", "within this IEP period", "during the IEP term", "for the duration of this IEP",
+    "throughout this IEP", "within the current IEP cycle", "by the end of SY 2026-27", "by the end of SY26-27",
+    "by week 36", "within 180 school days", "in 180 instructional days", "within the annual IEP period",
+    "by the end of the annual IEP", "at the annual review", "by mid-year", "by midyear",
+    "by the middle of the school year", "by the end of her junior year", "by May '27", "by Dec. 2026",
 ]
 _TIME_FIRST = ("{t}, given a grade 3 passage, Alex will read aloud 90 words correct per minute on 2 consecutive "
                "weekly probes, as measured by DIBELS probes.")
@@ -87,7 +91,8 @@ def test_timeframes_in_every_common_form(phrase, skeleton):
 NOT_TIMEFRAMES = [
     "for 4 consecutive weeks", "over 3 consecutive days", "across 2 weeks", "for 10 minutes", "within 30 seconds",
     "each week", "weekly", "daily", "in 4 of 5 trials", "for 3 consecutive sessions", "over a 2-week period",
-    "during the first 5 minutes of class", "within 3 minutes of arrival", "",
+    "during the first 5 minutes of class", "within 3 minutes of arrival", "", "during the IEP meeting",
+    "over 10 consecutive school days", "in 4 of 5 school days", "within 2 days",
 ]
 
 
@@ -301,6 +306,15 @@ MEASUREMENTS = [
     "using a task analysis checklist", "using momentary time sampling", "using a 4-point rubric",
     "measured monthly with a writing rubric", "by teacher observation and data collection",
     "through teacher observation", "through work sample analysis", "through curriculum-based measures",
+    # a tool or record named without "as measured by"
+    "on the Acadience ORF benchmark", "on the STAR Reading assessment", "on easyCBM", "on the i-Ready Diagnostic",
+    "on the Fountas & Pinnell benchmark assessment", "on the QRI-6", "using anecdotal records", "in therapy notes",
+    "on a daily behavior report card", "on his DRC", "on a home-school note", "in job coach notes",
+    "on time sheets", "on employer evaluations", "by observation", "through direct observation", "on a scatterplot",
+    "timed with a stopwatch", "with a goniometer", "using trial data", "on weekly mastery checks",
+    "on the Vineland-3", "on a weekly exit ticket", "on SLP session data", "via a speech sample",
+    "on weekly progress reports", "through latency recording", "on the OT's data", "on a behavior chart",
+    "using partial-interval recording", "on cold probes",
 ]
 _MEAS = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive "
          "days, {m}.")
@@ -311,9 +325,19 @@ def test_tools_data_sources_and_recorders_are_measurements(phrase):
     _assert_present(_MEAS.format(m=phrase), "measurement")
 
 
+@pytest.mark.parametrize("field", [
+    "Evaluation method: observation.", "Measurement: work samples.", "Method of measurement: teacher probes.",
+    "Data source: SLP data.", "Evaluation: teacher observation.", "Measured by: checklist.",
+])
+def test_measurement_given_as_a_form_field_after_the_goal(field):
+    _assert_present("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 "
+                    f"consecutive days. {field}", "measurement")
+
+
 NOT_MEASUREMENTS = [
     "in 10 trials", "across 5 opportunities", "with teacher support", "weekly", "each day",
-    "by the end of the year", "with a peer", "as needed", "independently",
+    "by the end of the year", "with a peer", "as needed", "independently", "according to the schedule",
+    "based on his interests", "per day", "with a timer", "in his planner",
 ]
 
 

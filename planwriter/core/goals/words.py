@@ -172,7 +172,25 @@ MEASUREMENT = re.compile(
     r"time\s+sampling|frequency\s+(?:counts?|data|recording)|tally(?:\s+sheets?)?|probes?|tests?|quizz(?:es)?|quiz|"
     r"inventor(?:y|ies)|screeners?|benchmark\s+(?:assessments?|tests?)|(?:slp|ot|pt|teacher|staff|therapist)\s+data|"
     r"(?:behavior|rating)\s+scales?|abc\s+(?:data|log|chart)s?|point\s+sheets?|gradebook|grade\s*book|logs?|"
-    r"portfolios?|brief-2|progress[- ]monitoring|self-?monitoring\s+(?:form|sheet|chart)s?)\b"
+    r"portfolios?|brief-2|progress[- ]monitoring|self-?monitoring\s+(?:form|sheet|chart)s?|"
+    # Published tools and screeners IEPs name.
+    # (A level on a reading scale - "increase her DRA level" - is an outcome, not a method.)
+    r"acadience|aimswebplus|star\s+(?:math|early\s+literacy)|nwea|qri(?:-\d)?|brigance|"
+    r"(?:fountas\s*(?:&|and)\s*pinnell|f\s*&\s*p)\s+(?:benchmark|assessment|running\s+records?)|"
+    r"vineland(?:-\d)?|woodcock|wiat|ktea|celf|beery|"
+    # Records kept by the people who work with the child.
+    r"anecdotal\s+(?:records?|notes|data)|(?:therapy|session|progress|job\s+coach|teacher|staff|therapist|slp|ot|pt|"
+    r"nurse|aide|para(?:professional)?)(?:'s)?\s+(?:notes|records?|reports?|logs?|data)|"
+    r"(?:daily\s+)?(?:behavior\s+)?report\s+cards?|\bdrc|home[- ]school\s+(?:notes?|communication\s+(?:logs?|forms?))|"
+    r"(?:time\s*sheets?|time\s*cards?)|employer\s+(?:evaluations?|reports?|ratings?)|supervisor\s+(?:evaluations?|ratings?)|"
+    r"scatter\s*plots?|stopwatch|goniomet\w+|(?:trial|probe|prompt|task[- ]analysis|session)\s+data|"
+    r"mastery\s+checks?|exit\s+tickets?|(?:speech|conversational)\s+samples?|(?:latency|duration|event)\s+recording|"
+    r"progress\s+reports?|(?:partial|whole)[- ]interval)\b"
+    # "by observation", "through direct observation".
+    r"|\b(?:by|through|via|using|from)\s+(?:direct\s+|daily\s+|weekly\s+|informal\s+)?observations?\b"
+    # Form fields: "Evaluation method: observation", "Measurement: work samples", "Data source: …".
+    r"|\b(?:evaluation|measurement|assessment|data\s+collection|monitoring)(?:\s+(?:method|procedure|tool|plan)s?)?\s*:"
+    r"|\b(?:method\s+of\s+(?:measurement|evaluation|assessment)|data\s+sources?|measured\s+by|evaluated\s+by)\s*:"
 )
 
 #: Consistency: over how many trials, probes, sessions, days … (REFERENCE §5.8 "criterion").
@@ -308,11 +326,21 @@ TIMEFRAME = re.compile(
     # "by the expiration of this IEP", "by the end of kindergarten", "by the end of 36 instructional weeks".
     rf"|\b(?:by|at|before)\s+(?:the\s+)?(?:end|close|completion|conclusion|expiration)\s+(?:date\s+)?of\s+"
     rf"(?:(?:the|this|his|her|their|next|current)\s+)*(?:\d{{4}}\s*[-/]\s*\d{{2,4}}\s+)?"
-    rf"(?:(?:{ORDINAL}|{SEASON}|calendar|academic|fiscal|\d{{4}})\s+)*"
+    rf"(?:(?:{ORDINAL}|{SEASON}|calendar|academic|fiscal|annual|\d{{4}})\s+)*"
     rf"(?:iep|{PERIOD}|grade|kindergarten|pre-?k|preschool|extended\s+school\s+year|esy|\w+\s+grade|"
+    rf"sy\s*\d{{2,4}}(?:\s*-\s*\d{{2,4}})?|(?:freshman|sophomore|junior|senior)\s+year|"
     rf"{NUM}\s+(?:instructional\s+|school\s+|calendar\s+)?(?:weeks|months))\b"
     # "by the IEP end date", "by the end date of this IEP", "by the IEP expiration date".
     rf"|\b(?:by|before|on)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:iep\s+)?(?:end|expiration|review|due)\s+date\b"
+    # The life of the IEP: "within this IEP period", "throughout this IEP", "for the duration of this IEP"
+    # (not "during the IEP meeting").
+    r"|\b(?:within|during|throughout|over|for)\s+(?:the\s+duration\s+of\s+)?(?:the|this|his|her|their)\s+"
+    r"(?:(?:current|annual)\s+)?iep\b(?!\s+(?:meeting|team|conference))"
+    r"|\bat\s+(?:the|his|her|their)\s+(?:next\s+)?(?:annual\s+)?(?:iep\s+)?(?:annual\s+)?review\b"
+    # "by week 36", "within 180 school days", "by mid-year", "by the middle of the school year".
+    r"|\bby\s+(?:instructional\s+)?week\s+\d+\b|\b(?:within|in)\s+\d{2,3}\s+(?:instructional|school)\s+days\b"
+    r"|\bby\s+(?:the\s+)?(?:mid-?year|mid-?(?:semester|term)|middle\s+of\s+the\s+(?:school\s+|iep\s+|academic\s+)?"
+    r"(?:year|semester|term))\b"
     # "after 36 weeks of instruction".
     rf"|\bafter\s+{NUM}\s+(?:instructional\s+|school\s+)?weeks\s+of\s+(?:specially\s+designed\s+)?"
     rf"(?:instruction|intervention|services|therapy)\b"
