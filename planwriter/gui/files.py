@@ -150,7 +150,9 @@ class FileController(QObject):
 
     def case_name(self) -> str:
         path = self.window.file_path
-        return path.name if path else self.tr("Untitled case")
+        if path:
+            return path.name
+        return self.tr("Sample case") if self.window.is_sample else self.tr("Untitled case")
 
     def suggested_path(self) -> str:
         case = self.window.case

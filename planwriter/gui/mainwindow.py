@@ -161,8 +161,9 @@ class MainWindow(QMainWindow):
         self.sample_label.setWordWrap(True)
         self.sample_label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         row.addWidget(self.sample_label, 1)
-        self.own_case_button = QPushButton(self.tr("Start a case for &my child"))
-        self.own_case_button.setAccessibleDescription(self.tr("Close the sample and open empty forms"))
+        # No mnemonic: the sections use most letters already; Ctrl+N (File > New case) does the same.
+        self.own_case_button = QPushButton(self.tr("Start a case for my child"))
+        self.own_case_button.setAccessibleDescription(self.tr("Close the sample and open empty forms (Ctrl+N)"))
         self.own_case_button.clicked.connect(lambda: self.files.new_case())
         row.addWidget(self.own_case_button)
         self.sample_banner.setVisible(False)

@@ -164,3 +164,22 @@ def test_the_missing_list_says_where_each_gap_is_filled_in_and_its_links_go_ther
     assert QApplication.focusWidget() is letters.input_field(input_link.split(":")[1]).editor
     letters.missing_label.linkActivated.emit("section:ChildPage")
     assert window.current_page().title() == "Child & family"
+
+
+def test_a_letter_to_nobody_by_name_suggests_adding_them_on_school_and_team(qtbot, window):
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    assert window.select_template("records")
+    letters = window.current_page()
+    qtbot.waitUntil(lambda: "without a name" in letters.missing_text(), timeout=2000)
+    assert "The letter goes to “Principal” without a name. Add them on School & team" in letters.missing_text()
+    assert "href='section:SchoolPage'" in letters.missing_label.text()
+    letters.missing_label.linkActivated.emit("section:SchoolPage")
+    assert window.current_page().title() == "School & team"
+    school = window.current_page()
+    qtbot.mouseClick(school.contacts.add_button, Qt.MouseButton.LeftButton)
+    school.role_edit.combo.setCurrentIndex(school.role_edit.combo.findText("Principal"))
+    type_into(qtbot, school.contacts.form, "Name", "Ms. Ada Park")
+    assert window.show_page("Letters")
+    qtbot.waitUntil(lambda: "Dear Ms. Ada Park:" in letters.preview.toPlainText(), timeout=2000)
+    assert letters.recipient_edit.combo.currentText() == "Ms. Ada Park — Principal"
+    assert "without a name" not in letters.missing_text()

@@ -507,6 +507,12 @@ class LettersPage(ExportMixin, CasePage):
         choices: list[tuple[Any, str]] = []
         role = self.template.meta.recipient_role if self.template else None
         if draft is not None and draft.recipient_id is None and role is not None:
+            # Someone with the right role was added on School & team since: the letter goes to them.
+            match = next((c for c in contacts if c.role == role), None)
+            if match is not None:
+                draft.recipient_id = match.id
+                draft.cc_ids = [i for i in draft.cc_ids if i != match.id]
+        if draft is not None and draft.recipient_id is None and role is not None:
             choices.append((None, self.tr("%1 (not on School & team yet)").replace("%1", _role(role))))
         for contact in contacts:
             name = contact.name or self.tr("(no name yet)")
@@ -627,9 +633,10 @@ class LettersPage(ExportMixin, CasePage):
 
     def _show_missing(self, needed: list[str]) -> None:
         """The gaps as a short list, each with a link to where it is filled in."""
+        note = self._recipient_note()
         if not needed:
             self.missing_label.setText("✓ " + escape(self.tr("Everything this letter needs is filled in. "
-                                                                "You can export it."), quote=False))
+                                                                "You can export it."), quote=False) + note)
             return
         # One line per place to go, so a new case does not show a wall of "fill it in on…" links.
         places: dict[tuple[str, str] | None, list[str]] = {}
@@ -640,7 +647,18 @@ class LettersPage(ExportMixin, CasePage):
             link = f" — <a href='{where[0]}'>{escape(where[1], quote=False)}</a>" if where else ""
             rows.append(f"<li>{escape('; '.join(labels), quote=False)}{link}</li>")
         head = escape(self.tr("Still needed before you can export:"), quote=False)
-        self.missing_label.setText(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(rows)}</ul>")
+        self.missing_label.setText(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(rows)}</ul>{note}")
+
+    def _recipient_note(self) -> str:
+        """A gentle word when the letter goes to a role with nobody's name on it (not a gap)."""
+        draft = self._draft()
+        role = self.template.meta.recipient_role if self.template is not None else None
+        if draft is None or draft.recipient_id is not None or role is None:
+            return ""
+        school = QCoreApplication.translate("SchoolPage", "School & team")
+        text = escape(self.tr("The letter goes to “%1” without a name. Add them on %2 to use their name "
+                              "and address.").replace("%1", _role(role)), quote=False)
+        return "<p>" + text.replace("%2", f"<a href='section:SchoolPage'>{escape(school, quote=False)}</a>") + "</p>"
 
     def missing_text(self) -> str:
         """The still-needed list as the user reads it (plain text)."""
