@@ -215,14 +215,15 @@ CONSISTENCY = re.compile(
 
 #: "% of the time" needs the whole it is a part of (REFERENCE §5.3 and §5.8).
 PERCENT_OF_TIME = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:the\s+)?(?:time|day|school\s+day|class(?:es)?)\b"
+    rf"\b(?:\d+(?:\.\d+)?|{NUM})\s*(?:%|percent)\s+of\s+(?:the\s+)?(?:time|day|school\s+day|class(?:es)?)\b"
 )
 OBSERVATION_WINDOW = re.compile(
     rf"\b{NUM}[- ](?:second|minute|min|hour)[- ]?(?:\w+\s+)?(?:observations?|periods?|sessions?|intervals?|samples?|"
     r"blocks?|lessons?|classes|windows?)\b|\bintervals?\b|\btime\s+sampling\b"
     r"|\bper\s+(?:\d+[- ]minute|hour|class|period|lesson)\b"
 )
-PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(%|percent)")
+#: A percentage, in digits or words ("80%", "80 percent", "eighty percent").
+PERCENT = re.compile(rf"\b(\d+(?:\.\d+)?|{NUM})\s*(%|percent)")
 #: Percentages that are rates of errors (disfluencies) count without a consistency clause.
 PERCENT_RATE = re.compile(
     r"(?:no\s+more\s+than|fewer\s+than|less\s+than|at\s+most|below|under|≤)\s+\d+(?:\.\d+)?\s*(?:%|percent)"
@@ -249,7 +250,10 @@ COUNT_CRITERION = re.compile(
     rf"refusals|reminders?|cues?|mistakes|instances|occurrences|episodes)\b"
     rf"|\bper\s+(?:minute|hour|day|week|recess|session|lesson|class|period)\b"
     rf"|\b(?:score|rating|level)\s+of\s+{NUM}\b|\b{NUM}\s+on\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:rubric|scale)\b"
-    rf"|\b{NUM}-point\s+rubric\b|\b{NUM}\s+(?:correct(?:ly)?|accurately)\b"
+    rf"|\b{NUM}-point\s+(?:[\w-]+\s+){{0,3}}?(?:rubric|scale)\b|\b{NUM}\s+(?:correct(?:ly)?|accurately)\b"
+    # "scoring 3 or higher on a 4-point district writing rubric".
+    rf"|\b{NUM}\s+(?:or\s+(?:higher|better|above|more)\s+)?on\s+(?:a|an|the|each)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:rubric|scale)\b"
     # "twice daily", "once per class period", "3 times a week".
     rf"|\b(?:once|twice|{NUM}\s+times)\s+(?:daily|weekly|hourly|a\s+(?:day|week)|per\s+\w+|each\s+\w+|every\s+\w+)\b"
     # Durations: "for one hour", "for half an hour", "for a full 30-minute class period".
