@@ -564,7 +564,79 @@ WHOLE_GOALS = [
     ('In eighty percent of opportunities over 5 consecutive days of data collection, given a choice board,'
      ' Finn will point to a picture to make a choice by the end of the IEP year, as measured by teacher '
      'data.'),
-]
+    # Second sentences, objectives written without 'as measured by', decrease goals, clauses after 'will'.
+    ('Alex will read 100 words correct per minute on grade 4 passages by June 2027. Progress will be '
+     'measured by weekly DIBELS ORF probes.'),
+    ('Given a math worksheet with 10 two-digit addition problems requiring regrouping, the student shall '
+     'solve the problems with 90% accuracy on 4 of 5 probes by the end of the IEP, as measured by teacher-'
+     'made probes.'),
+    ('By May 2027, Jacob will decrease elopement from the classroom from 5 incidents per week to 0 '
+     'incidents per week for 4 consecutive weeks, as measured by incident logs, given a break card and a '
+     'visual schedule.'),
+    ('By the end of the school year, Ava will reduce call-outs during whole-class lessons from an average '
+     'of 10 per lesson to 2 or fewer per lesson on 4 of 5 days, as tracked by teacher tally marks.'),
+    ('Student will be able to identify the main idea of a grade-level paragraph with 80% accuracy in 4 of '
+     '5 trials by June 2027, when given a graphic organizer, as measured by work samples.'),
+    ('By June 2027, when given a writing prompt, Lucas will write a paragraph of at least 5 sentences that'
+     ' includes a topic sentence, 3 supporting details and a conclusion on 3 of 4 writing samples, as '
+     'scored with a teacher-made rubric.'),
+    ('During a 10-minute structured play activity, Harper will maintain a back-and-forth exchange with a '
+     'peer for at least 4 turns on 3 of 4 observed sessions by the end of the IEP year, as measured by SLP'
+     ' observation notes.'),
+    ('By February 2027, given a list of 10 CVC words read aloud, Ella will spell them correctly with 80% '
+     'accuracy on 3 consecutive weekly spelling assessments.'),
+    ('Upon arriving at school each morning, Dylan will unpack his backpack, turn in his folder and begin '
+     'his morning work within 5 minutes on 8 of 10 consecutive school days by December 2026, as recorded '
+     'on a morning routine checklist.'),
+    ('By the end of the 2026-2027 school year, Nia will use a self-monitoring checklist to complete and '
+     'turn in 90% of her homework assignments in each grading period, as measured by the teacher '
+     'gradebook.'),
+    ('By the IEP anniversary, in the cafeteria, Ryan will select a meal, carry his tray and find a seat '
+     'independently on 4 out of 5 days, as observed and recorded by the paraprofessional.'),
+    ('By 1/15/2027, with a visual task strip, Mia will wash her hands following all 6 steps of the '
+     'handwashing routine on 5 consecutive opportunities, as documented on a task-analysis data sheet.'),
+    ('By June 2027, when a peer says hello in the hallway, Kai will return the greeting by waving or '
+     'saying hi within 5 seconds in 80% of opportunities across 2 consecutive weeks of data collection, as'
+     ' tallied by staff.'),
+    ('When given a 2-step math word problem, Julian will identify the operations needed and solve the '
+     'problem showing his work in 4 out of 5 trials across 3 consecutive weeks by the end of the third '
+     'quarter, as measured by teacher-made assessments.'),
+    ('By the end of the IEP period, during independent reading, Sophia will answer 4 of 5 literal '
+     'comprehension questions correctly on 3 consecutive probes, as measured by curriculum-based '
+     'comprehension probes.'),
+    ('By June 2027, given a 1-minute fluency probe, Elijah will say the sounds of 40 letters correctly, up'
+     ' from 12 correct letter sounds, as measured by Acadience LNF probes.'),
+    ('Within 12 months, during OT sessions, Aria will cut out a 4-inch circle staying within 1/4 inch of '
+     'the line on 4 of 5 attempts, as measured by OT work samples.'),
+    ('By the end of 8th grade, given a 20-minute work period, Logan will complete at least 80% of assigned'
+     ' items on 4 of 5 days, as measured by teacher review of work completion.'),
+    ('By next annual IEP, with a daily planner, Chloe will record each assignment and due date in all core'
+     ' classes on 9 of 10 school days, as verified by the case manager.'),
+    ('Given a verbal request from an adult, Mason will follow the direction within 30 seconds without '
+     'arguing in 8 out of 10 opportunities per day over 10 consecutive school days, by June 2027, as '
+     'measured by a compliance tally.'),
+    ('By June 2027, when upset, Zoe will request a break using her break card instead of crying or '
+     'screaming in 4 of 5 documented instances, as recorded on ABC charts by classroom staff.'),
+    ('By the end of the 36-week IEP period, given teacher modeling, Ezra will imitate 2-step gross motor '
+     'actions in 8 out of 10 trials during 3 consecutive sessions, as measured by PT data.'),
+    ('By May 30th, 2027, Hannah will orally state her name, address, and phone number when asked by an '
+     'adult on 5 consecutive probes, as recorded on a personal information checklist.'),
+    ('By June 2027, on a job site, Caleb will complete his assigned tasks for a 2-hour shift with no more '
+     'than 2 prompts from the job coach on 4 of 5 shifts, as documented on job coach data sheets.'),
+    ('By the end of the school year, in math class, Layla will use a calculator to solve multi-step '
+     'percent problems with 85% accuracy on 3 consecutive unit quizzes.'),
+    ('Mateo will, when given a set of 10 coins totaling less than $1.00, count the coins and write the '
+     'total value correctly in 4 of 5 trials by the end of the first semester, as measured by teacher '
+     'data.'),
+    ('By June 2027, given a 4-point scale visual, Ivy will rate her feelings and pick a matching coping '
+     'strategy in 4 out of 5 opportunities per week for 6 weeks, as documented on a self-regulation log.'),
+    ('In structured speech therapy sessions, by the end of the year, Theo will produce multisyllabic words'
+     ' with all syllables present in 90% of opportunities over 3 sessions, as measured by SLP data.'),
+    ('By June 1, 2027, Gabriel will type a 150-word response with no more than 3 spelling errors using '
+     'speech-to-text software on 3 of 4 weekly writing assignments, as measured by work samples.'),
+    ('By the end of the 2026-27 school year, during PE, Amir will dribble a basketball with his dominant '
+     'hand while walking 30 feet without losing control in 4 of 5 trials, as measured by the adapted PE '
+     "teacher's checklist."),]
 
 
 @pytest.mark.parametrize("text", WHOLE_GOALS)
@@ -581,3 +653,10 @@ def test_a_percent_of_the_time_in_words_still_needs_an_observation_window():
                         "a picture to make a choice by June 2027, as measured by teacher data.")
     assert not result.measurable
     assert "percent_of_time" in {f.code for f in result.findings}
+
+
+def test_a_sentence_about_the_data_is_not_read_as_the_childs_behavior():
+    result = check_goal("Alex will read 100 words correct per minute on grade 4 passages by June 2027. Progress "
+                        "will be measured by weekly DIBELS ORF probes.")
+    assert result.measurable
+    assert not [f for f in result.findings if f.component == "behavior"]

@@ -34,7 +34,7 @@ _WILL = re.compile(
     r"\b(?:will|shall|would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+expected\s+to|"
     r"is\s+interested\s+in|to\s+be\s+able\s+to)"
     # A clause set off by commas between "will" and the verb: "Alex will, given a model, name …".
-    r"(?:\s*,[^,.;]{1,80},)?\s+"
+    r"(?:\s*,(?:[^,.;]|\.(?=\d)){1,80},)?\s+"
 )
 _WISH = re.compile(r"\b(?:would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+interested\s+in)\b")
 _SKIP = frozenset({"also", "then", "be able to", "independently", "consistently", "successfully", "correctly",
@@ -48,6 +48,8 @@ _NOT_A_SKILL = re.compile(r"\b(?:levels?|scores?|grades?|dra|lexile|skills?|abil
                           r"percentile|standard|proficiency|knowledge|understanding|awareness)\b")
 _MATH_OBJECT = re.compile(r"^\w+\s+(?:(?:the|a|an|each|all|given)\s+)?(?:[\w-]+\s+)?"
                           r"(?:fractions?|expressions?|ratios?)\b")
+_ABOUT_DATA = re.compile(r"be\s+(?:measured|monitored|assessed|collected|recorded|reported|documented|evaluated|"
+                         r"tracked|charted|graphed|taken|gathered|reviewed|shared|sent)\b")
 _FILLER = re.compile(r"^demonstrate\s+(?:\w+\s+){0,4}?by\s+(\w+ing)\b")
 _NEAREST = re.compile(rf"\bnearest\s+(?:{w.NUM}\s+)?[\w-]+")
 _MEASURED_CLAUSE = re.compile(r"\bas\s+(?:measured|documented|recorded|assessed|scored|observed)\b.*$")
@@ -226,6 +228,8 @@ def _verbs(low: str) -> list[_Verb]:
     for match in _WILL.finditer(low):
         wish = bool(_WISH.match(match.group(0).strip()))
         rest = low[match.end():]
+        if _ABOUT_DATA.match(rest):
+            continue  # "Progress will be measured by …" is about the data, not the child.
         found.extend(_classify_phrase(rest, wish))
     if not found:
         # No "will": a goal written as "Read 90 words …" or "Student to read …".
@@ -537,8 +541,10 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
             f"Over how many tries or days does the {percent.group(0)} have to hold?",
             words=percent.group(0)))
         return ComponentCheck("criterion", False, percent.group(0), "a percentage with no number of trials or days")
-    if consistency and re.search(rf"\b{w.NUM}\b", consistency.group(0)) and re.search(
-            r"\b(?:each|every|all)\b|\bon\s+time\b", counted_scope):
+    if consistency and re.search(rf"\b{w.NUM}\b", consistency.group(0)) and (re.search(
+            r"\b(?:each|every|all)\b|\bon\s+time\b", counted_scope)
+            or re.search(r"\b(?:consecutive|separate|different)\b", consistency.group(0))):
+        # "on 5 consecutive probes": every time, over a counted span.
         # "each step by its due date for 3 consecutive projects": every time, over a counted span.
         return ComponentCheck("criterion", True, consistency.group(0).strip())
     findings.append(Finding(

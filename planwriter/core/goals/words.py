@@ -451,4 +451,8 @@ CONDITION = re.compile(
     r"|\bin\s+response\s+to\b|\bfrom\s+(?:a\s+)?(?:field|array|set|choice|selection)\s+of\b"
     r"|\bwhile\s+(?:seated|standing|sitting|in|at|on)\b"
     r"|\bon\s+(?:(?!\d|each\b|all\b|every\b)[\w-]+\s+){1,3}(?:text|material|materials|probes?)\b"
+    # "on grade 4 passages", "on 2nd grade reading probes", "at the 3rd-grade level".
+    r"|\b(?:on|from|with|at)\s+(?:[\w-]+\s+){0,2}?(?:grade[\s-]?(?:level|\d+|k)|\d+(?:st|nd|rd|th)[\s-]grade)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:passages?|texts?|stories|materials?|probes?|word\s+lists?|worksheets?|problems|books?|"
+    r"level|prompts?)\b"
 )
