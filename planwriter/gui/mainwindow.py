@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
             holder = QScrollArea()
             holder.setWidgetResizable(True)
             holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the section's own fields take the focus
             holder.setWidget(page)
             self.page_stack.addWidget(holder)
             item = QListWidgetItem(page.title())

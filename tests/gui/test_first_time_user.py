@@ -183,3 +183,35 @@ def test_a_letter_to_nobody_by_name_suggests_adding_them_on_school_and_team(qtbo
     qtbot.waitUntil(lambda: "Dear Ms. Ada Park:" in letters.preview.toPlainText(), timeout=2000)
     assert letters.recipient_edit.combo.currentText() == "Ms. Ada Park — Principal"
     assert "without a name" not in letters.missing_text()
+
+
+def _tab_stops(window, start, count: int) -> list:
+    """The widgets Tab visits after ``start``, as focusNextChild would (visible, enabled, Tab-focusable)."""
+    stops, widget = [], start
+    while len(stops) < count:
+        widget = widget.nextInFocusChain()
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+    return stops
+
+
+def test_tab_goes_from_the_list_of_letters_to_the_letters_own_questions_before_export(qtbot, window):
+    qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    assert window.select_template("records")
+    letters = window.current_page()
+    stops = _tab_stops(window, letters.tree, 12)
+    assert stops[0] is letters.input_field("meeting_date").edit
+    assert stops.index(letters.recipient_edit.combo) > stops.index(letters.input_field("ask_fee_waiver").box)
+    assert letters.export_button in _tab_stops(window, letters.tree, 20)
+    assert _tab_stops(window, letters.tree, 20).index(letters.export_button) > stops.index(
+        letters.recipient_edit.combo)
+
+
+def test_every_input_on_child_and_family_has_its_own_accessible_name(qtbot, window):
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    page = window.current_page()
+    qtbot.mouseClick(page.guardians.add_button, Qt.MouseButton.LeftButton)
+    names = [f.editor.accessibleName() for form in (page.child_form, page.guardians.form, page.sender_form)
+             for f in form.fields() if f.editor is not None]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    assert "Name (guardian)" in names and "Name (sender)" in names

@@ -135,6 +135,7 @@ class ChildPage(CasePage):
         form.add(TextField(self.tr("Email"), ModelBinding(current, "email")))
         form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language")))
         add_address_fields(form, address, self.tr("guardian"))
+        _name_for_screen_readers(form, self.tr("guardian"))
         self.guardian_name_edit = form.fields()[0]
         return editor
 
@@ -168,6 +169,7 @@ class ChildPage(CasePage):
                            help=self.tr("Optional. Printed under the name, for example “Parent of Alex "
                                         "Rivera”.")))
         add_address_fields(form, self._sender_address, self.tr("sender"))
+        _name_for_screen_readers(form, self.tr("sender"))
         return form
 
     # ------------------------------------------------------------------ CasePage
@@ -178,3 +180,11 @@ class ChildPage(CasePage):
     def refresh(self) -> None:
         for part in (self.child_form, self.guardians, self.sender_form):
             part.refresh()
+
+
+def _name_for_screen_readers(form: FormSection, whose: str) -> None:
+    """Guardians and the sender both have a Name, a Phone…: a screen reader says whose field it is."""
+    for field in form.fields():
+        editor = field.editor
+        if editor is not None and "(" not in editor.accessibleName():
+            editor.setAccessibleName(f"{editor.accessibleName()} ({whose})")

@@ -288,6 +288,7 @@ class LettersPage(ExportMixin, CasePage):
         # export the second tab comes forward (the next steps matter most then).
         self.preview_tabs = QTabWidget(box)
         self.preview_tabs.setDocumentMode(True)
+        self.preview_tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar takes the focus
         self.preview = QTextBrowser(box)
         self.preview.setReadOnly(True)
         self.preview.setOpenLinks(False)
@@ -438,6 +439,7 @@ class LettersPage(ExportMixin, CasePage):
         self.situation_label.setText(self.tr("When to use it: %1").replace("%1", template.meta.situation))
         self.input_form = self._build_input_form(template)
         self.inputs_layout.addWidget(self.input_form)
+        self._chain_after_tree(self.input_form)
         self.inputs_box.setVisible(bool(template.meta.inputs))
         self.options_form.setEnabled(True)
         self.export_button.setEnabled(True)
@@ -447,6 +449,20 @@ class LettersPage(ExportMixin, CasePage):
         self.status_label.setText("")
         self.preview_tabs.setCurrentIndex(0)
         self.render_now()
+
+    def _chain_after_tree(self, form: QWidget) -> None:
+        """Tab goes from the list of letters to this letter's questions, which are built after the rest
+        of the page and would otherwise come last, after Export."""
+        widgets = []
+        widget = form.nextInFocusChain()
+        while widget is not form and form.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widgets.append(widget)
+            widget = widget.nextInFocusChain()
+        previous: QWidget = self.tree
+        for widget in widgets:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     def _empty_preview_html(self) -> str:
         return "<p style='margin:24px'>" + escape(self.tr(

@@ -47,6 +47,13 @@ def help_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def _lower_first(text: str) -> str:
+    """"Next meeting" -> "next meeting", but "IEP date" stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def plain_label(text: str) -> str:
     """A label without its mnemonic ampersand and required marker, for accessible names."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
@@ -230,7 +237,7 @@ class DateField(Field):
         self.calendar_button.setText(self.tr("Calendar…"))
         self.calendar_button.setToolTip(self.tr("Pick the date from a calendar"))
         self.calendar_button.setAccessibleName(
-            self.tr("Pick %1 from a calendar").replace("%1", plain_label(label).lower())
+            self.tr("Pick %1 from a calendar").replace("%1", _lower_first(plain_label(label)))
         )
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # The text already says what the button does; the menu arrow only crowds it.

@@ -15,6 +15,8 @@ class ScrollPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: it scrolls to whichever field gets the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.content = QWidget(self)
         self.content.setMaximumWidth(max_width)
         self.column = QVBoxLayout(self.content)
