@@ -163,8 +163,9 @@ class AboutChildPage(CasePage):
         self.categories = CategoriesEditor(case, self)
         self.scroll.add(group_box(
             self.tr("Disability categories"), self.categories,
-            intro=self.tr("IDEA lists 14 categories. Tick the ones you suspect or that the school has "
-                          "already found; you do not need a diagnosis to ask for an evaluation."),
+            intro=self.tr("IDEA names 13 categories, and many states add developmental delay for children "
+                          "aged 3 to 9. Tick the ones you suspect or that the school has already found; you "
+                          "do not need a diagnosis to ask for an evaluation."),
         ))
 
         # diagnoses
