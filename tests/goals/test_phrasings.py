@@ -74,6 +74,7 @@ TIMEFRAMES = [
     "by week 36", "within 180 school days", "in 180 instructional days", "within the annual IEP period",
     "by the end of the annual IEP", "at the annual review", "by mid-year", "by midyear",
     "by the middle of the school year", "by the end of her junior year", "by May '27", "by Dec. 2026",
+    "over the next year", "within the coming school year",
 ]
 _TIME_FIRST = ("{t}, given a grade 3 passage, Alex will read aloud 90 words correct per minute on 2 consecutive "
                "weekly probes, as measured by DIBELS probes.")
@@ -150,6 +151,12 @@ CONDITIONS_FIRST = [
     "with a calculator", "with a communication board", "with a core vocabulary board",
     "with his hearing aids", "with her walker", "with a gait trainer", "with an adapted spoon",
     "with a built-up handle spoon", "with adaptive scissors", "with a pencil grip",
+    # set off before the name, whatever the words
+    "with a familiar adult", "in the presence of peers", "at school", "before lunch", "if frustrated",
+    "with peers", "on the job", "with a partner", "across the school day", "when he is upset",
+    "at work", "in line", "in PE", "in a 1:1 session", "when losing a game", "when his name is called",
+    "if he becomes upset", "provided visual supports", "with a reduced workload", "with questions read aloud",
+    "on an iPad", "on the computer", "with breaks as needed",
 ]
 _COND_FIRST = ("By June 2027, {c}, Alex will complete 8 of 10 items correctly on 3 consecutive days, as recorded "
                "on a teacher data sheet.")
@@ -181,12 +188,12 @@ def test_givens_written_after_the_verb_are_conditions(phrase):
 NOT_CONDITIONS = [
     "", "independently", "with 90% accuracy", "correctly", "for 10 minutes", "within 30 seconds",
     "in 4 of 5 trials", "during 3 consecutive sessions", "for 3 consecutive weeks", "each day", "consistently",
-    "on time", "by the special education teacher",
+    "on time", "by the special education teacher", "orally", "in writing", "verbally",
 ]
 
 
 @pytest.mark.parametrize("phrase", NOT_CONDITIONS)
-def test_criteria_and_adverbs_are_not_conditions(phrase):
+def test_criteria_adverbs_and_response_modes_are_not_conditions(phrase):
     text = f"By June 2027, Alex will wash his hands {phrase} in 8 of 10 trials, as recorded on a data sheet."
     _assert_missing(" ".join(text.split()), "condition")
 
@@ -660,3 +667,11 @@ def test_a_sentence_about_the_data_is_not_read_as_the_childs_behavior():
                         "will be measured by weekly DIBELS ORF probes.")
     assert result.measurable
     assert not [f for f in result.findings if f.component == "behavior"]
+
+
+@pytest.mark.parametrize("lead", ["In 2027", "In four of five trials", "With 80% accuracy on 3 probes",
+                                  "As measured by probes", "Over the next year"])
+def test_a_date_number_or_method_before_the_name_is_not_a_given(lead):
+    result = check_goal(f"{lead}, Alex will complete 8 of 10 items correctly on 3 consecutive days by June 2027, "
+                        "as recorded on a teacher data sheet.")
+    assert not result.components["condition"].present

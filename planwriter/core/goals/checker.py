@@ -437,8 +437,11 @@ def _check_annual(original: str, low: str) -> GoalCheck:
 
     # condition
     condition = w.CONDITION.search(low)
+    lead = _leading_context(original, low, start)
     if condition:
         components["condition"] = ComponentCheck("condition", True, _span(original, condition, 8))
+    elif lead:
+        components["condition"] = ComponentCheck("condition", True, lead)
     else:
         components["condition"] = ComponentCheck("condition", False)
         findings.append(Finding(
@@ -494,6 +497,28 @@ def _check_annual(original: str, low: str) -> GoalCheck:
             "Which measure decides whether the student is at grade level, and what score is that?",
             words=grade.group(0), severity="warning"))
     return GoalCheck(original, ANNUAL, {n: components[n] for n in COMPONENTS}, _order(findings))
+
+
+_LEAD_OPENER = re.compile(r"^(?:in|at|on|with|during|before|after|if|when|whenever|while|upon|following|throughout|"
+                          r"across|within|using|from|around|inside|outside|near|among|alongside)\s+[a-z]")
+
+
+def _leading_context(original: str, low: str, start: int) -> str:
+    """A phrase set off before the child's name that is not a date, a number or a method ("With a familiar
+    adult, Leo will …", "At school, Mia will …"): a given, whatever words it uses."""
+    if start <= 0:
+        return ""
+    offset = 0
+    for part in re.split(r"(,)", low[:start]):
+        piece = part.strip()
+        if (part != "," and _LEAD_OPENER.match(piece) and not w.TIMEFRAME.search(piece)
+                and not w.CONSISTENCY.search(piece) and not w.PERCENT.search(piece)
+                and not w.COUNT_CRITERION.search(piece) and not w.MEASUREMENT.search(piece)
+                and not re.search(r"\b\d{4}\b", piece)):
+            at = offset + part.index(piece)
+            return original[at:at + len(piece)] if len(original) == len(low) else piece
+        offset += len(part)
+    return ""
 
 
 def _criterion(original: str, low: str, predicate: str, start: int, findings: list[Finding]) -> ComponentCheck:

@@ -341,6 +341,8 @@ TIMEFRAME = re.compile(
     r"|\b(?:within|during|throughout|over|for)\s+(?:the\s+duration\s+of\s+)?(?:the|this|his|her|their)\s+"
     r"(?:(?:current|annual)\s+)?iep\b(?!\s+(?:meeting|team|conference))"
     r"|\bat\s+(?:the|his|her|their)\s+(?:next\s+)?(?:annual\s+)?(?:iep\s+)?(?:annual\s+)?review\b"
+    r"|\b(?:within|in|over|during|throughout)\s+the\s+(?:next|coming|following)\s+(?:school\s+|academic\s+|calendar\s+|"
+    r"iep\s+)?year\b"
     # "by week 36", "within 180 school days", "by mid-year", "by the middle of the school year".
     r"|\bby\s+(?:instructional\s+)?week\s+\d+\b|\b(?:within|in)\s+\d{2,3}\s+(?:instructional|school)\s+days\b"
     r"|\bby\s+(?:the\s+)?(?:mid-?year|mid-?(?:semester|term)|middle\s+of\s+the\s+(?:school\s+|iep\s+|academic\s+)?"
@@ -385,7 +387,7 @@ TOOLS = (
 #: Places and routines a goal names as its setting.
 SETTINGS = (
     r"(?:settings?|environments?|classrooms?|rooms?|placements?|outings?|playground|desk|table|bus|van|cafeteria|"
-    r"gym|gymnasium|library|hallways?|lunchroom|kitchen|community|home|store|site|workplace|worksite|campus|"
+    r"gym|gymnasium|library|hallways?|lunchroom|kitchen|community|home|store|site|workplace|worksite|campus|session|"
     r"office|restroom|bathroom|lockers?|activities|centers|stations|lessons?|classes|sessions|assembl(?:y|ies)|"
     r"field\s+trips?|therapy|recess|lunch|breakfast|snack|meetings?|groups?|routines?|specials|"
     r"instruction|seatwork|play|games?)"
@@ -396,7 +398,19 @@ _SETTING_WORDS = r"(?:(?!\d+\s|(?:of|out|consecutive|last|each|every|per)\b)[\w'
 CONDITION = re.compile(
     r"\bgiven\b|\bwhen\s+(?:given|presented|provided|shown|asked|told|offered|prompted|reading|writing|copying|typing|"
     r"working|playing|frustrated|upset|angry|anxious|transitioning|greeted|approached|he|she|they|a|an|the|in|at|"
-    r"faced|it\s+is|arriving|entering|leaving|using|[a-z]+ed)\b"
+    r"faced|it\s+is|arriving|entering|leaving|using|[a-z]+ed|[a-z]{3,}ing|his|her|their|other|peers?|adults?|"
+    r"staff|someone)\b"
+    # "if he becomes upset", "if frustrated", "in the presence of peers".
+    r"|\bif\s+(?:he|she|they|[a-z]+ed|upset|angry|anxious|given|asked|a|an|the)\b|\bin\s+the\s+presence\s+of\b"
+    # Routines and places named without an article: "before lunch", "at school", "on the job", "in line", "in PE".
+    r"|\b(?:before|after)\s+(?:lunch|recess|school|class|dismissal|arrival|breakfast|snack|specials|leaving|"
+    r"entering|transitioning)\b|\bat\s+(?:school|work)\b|\bon\s+the\s+job\b|\bin\s+line\b"
+    r"|\bin\s+(?:pe|p\.e\.|gym|art|music|band|chorus|choir|homeroom|advisory|study\s+hall)\b"
+    r"|\bprovided\s+(?:with\b|(?:a|an|the)\s|(?:[\w-]+\s+)?(?:supports?|visuals?|cues?|prompts?|models?|access)\b)"
+    r"|\bwith\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:workload|distractions|breaks|wait\s+time|"
+    r"(?:\w+\s+)?read\s+aloud)\b"
+    r"|\bon\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:ipad|chromebook|computer|tablet|laptop|device|keyboard|"
+    r"whiteboard|smartboard|phone)\b"
     r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
     r"grading|marking|term))(?!(?:the\s+)?(?:\w+\s+)?(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
     r"observations)\b)"
