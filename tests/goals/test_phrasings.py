@@ -449,6 +449,9 @@ BEHAVIORS = [
     "respond to his name", "make eye contact with the speaker", "follow a 3-step direction",
     "complete his morning routine checklist", "turn in his homework", "record assignments in his planner",
     "pack his backpack", "begin work within 2 minutes", "persist on a task for 10 minutes",
+    "demonstrate the ability to tie his shoes", "mand for preferred items", "orient to the speaker",
+    "notify staff when he needs help", "express frustration using words", "communicate his needs using his AAC device",
+    "communicate wants in 2-word phrases", "tact 20 common items",
 ]
 _BEHAV = ("By June 2027, given a visual model, Alex will {b} in 4 of 5 trials, as recorded on a teacher "
           "data sheet.")
@@ -477,7 +480,9 @@ NOT_BEHAVIORS = [
     "be exposed to sight words", "participate in group activities", "increase reading skills",
     "learn to tie his shoes", "try to read", "show more self-control", "use time constructively",
     "interact appropriately with peers", "recognize emotions", "comprehend grade-level text",
-    "be more independent", "appreciate music", "feel calm",
+    "be more independent", "appreciate music", "feel calm", "communicate his wants and needs", "express himself",
+    "demonstrate the ability to understand fractions", "sustain attention", "grasp the concept of time",
+    "reach grade-level benchmarks", "transfer skills to new settings", "respond appropriately to teasing",
 ]
 
 

@@ -50,6 +50,8 @@ _MATH_OBJECT = re.compile(r"^\w+\s+(?:(?:the|a|an|each|all|given)\s+)?(?:[\w-]+\
                           r"(?:fractions?|expressions?|ratios?)\b")
 _ABOUT_DATA = re.compile(r"be\s+(?:measured|monitored|assessed|collected|recorded|reported|documented|evaluated|"
                          r"tracked|charted|graphed|taken|gathered|reviewed|shared|sent)\b")
+_ABILITY_TO = re.compile(r"^(?:demonstrate|show|display)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?"
+                         r"(?:ability|capacity|skills?)\s+to\s+([a-z-]+)")
 _FILLER = re.compile(r"^demonstrate\s+(?:\w+\s+){0,4}?by\s+(\w+ing)\b")
 _NEAREST = re.compile(rf"\bnearest\s+(?:{w.NUM}\s+)?[\w-]+")
 _MEASURED_CLAUSE = re.compile(r"\bas\s+(?:measured|documented|recorded|assessed|scored|observed)\b.*$")
@@ -304,6 +306,11 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
         if re.match(r"^be\s+(?:exposed|given|provided|offered|taught|shown)\b", rest):
             return _Verb(verb, phrase, False, "activity")
         return _Verb(verb, phrase, False, "vague")
+    able = _ABILITY_TO.match(rest)
+    if able:
+        # "demonstrate the ability to tie his shoes": the action after "to" is the behavior.
+        inner = _classify_one(_lemma(able.group(1)), rest[able.start(1):], phrase)
+        return _Verb(verb, phrase, inner.observable, "filler" if inner.observable else inner.reason)
     filler = _FILLER.match(rest)
     if filler:
         inner = _lemma(filler.group(1)[:-3]) if filler.group(1)[:-3] in w.OBSERVABLE_VERBS else filler.group(1)
@@ -386,7 +393,8 @@ def _behavior(original: str, low: str, findings: list[Finding], postsecondary: b
         if verb.reason == "filler":
             findings.append(Finding(
                 "filler_verb", "behavior",
-                "“Demonstrate … by” is extra wording; the action after “by” is the real behavior.",
+                "“Demonstrate … by” and “demonstrate the ability to” are extra wording; the action after them is "
+                "the real behavior.",
                 "Start the goal with the action itself, for example “will name …” instead of "
                 "“will demonstrate understanding by naming …”.",
                 words=verb.phrase, severity="note"))

@@ -56,7 +56,7 @@ activate exchange combine approximate recite rhyme substitute delete isolate man
 alphabetize construct compose rewrite restate recount predict infer cite quote classify categorize label
 sweep mop vacuum wipe stock restock shelve bag assemble package shred collate staple file bus dust launder
 undress unzip unbutton unfasten lace remove shower bathe comb groom shave floss apply wear
-board exit exit greet thank compliment join play converse signal indicate
+board exit greet thank compliment join play converse signal indicate mand tact notify inform orient
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
@@ -68,6 +68,12 @@ explore experience continue hope wish want like communicate cope adjust manage f
 listen pay respect care attempt work have achieve reach obtain score meet perform function comply
 """)
 
+#: Words that say how something is communicated ("using his device", "in 3-word phrases", "by signing").
+_HOW = (r"\b(?:using|by\s+\w+ing|with\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+)?(?:device|board|words|signs?|"
+        r"pictures?|phrases|sentences)|through|via|verbally|orally|in\s+writing|in\s+(?:\d+-word|complete\s+|full\s+)|"
+        r"in\s+(?:[\w-]+\s+)?(?:sentences|phrases|utterances|words))")
+#: A duration ("for 10 minutes", "for the whole lesson" is not one).
+_TIMED = r"\b(?:minutes?|seconds?|hours?|mins?)\b"
 #: Verbs that are only vague in some uses; the checker looks at what follows them.
 CONDITIONAL_VERBS = {
     # "work on" is vague; "work part-time at a store" is an outcome.
@@ -95,9 +101,12 @@ CONDITIONAL_VERBS = {
                               r"independence|responsibility|self-control|maturity|confidence|literacy|numeracy|fluency)\b"),
     # "tolerate changes in routine" is a feeling; "tolerate wearing headphones for 10 minutes" can be timed.
     "tolerate": re.compile(r"^tolerate\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
+    # "communicate his wants" is vague; "communicate his wants using his AAC device / in 3-word phrases" says how.
+    "communicate": re.compile(rf"^communicate(?![^,.;]*{_HOW})"),
+    "express": re.compile(rf"^express(?![^,.;]*{_HOW})"),
     # "sustain attention" and "persist" are states unless timed ("for 10 minutes").
-    "sustain": re.compile(r"^sustain\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
-    "persist": re.compile(r"^persist\b(?![^,.;]*(?:\d|\b(?:minutes?|seconds?|hours?)\b))"),
+    "sustain": re.compile(rf"^sustain\b(?![^,.;]*{_TIMED})"),
+    "persist": re.compile(rf"^persist\b(?![^,.;]*{_TIMED})"),
     # "grasp a pencil" is a movement; "grasp the concept" is an idea.
     "grasp": re.compile(r"^grasp\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:concepts?|ideas?|meaning|understanding|"
                         r"importance|difference|relationship)\b"),
