@@ -249,6 +249,11 @@ CRITERIA = [
     "scoring 12 of 16 points on a writing rubric", "earning 80% of points on his daily point sheet on 4 of 5 days",
     "scoring 3 or higher on a 4-point district writing rubric", "at a 3 or above on the 4-point scale",
     "with a score of 4 on a 5-point self-rating scale", "in eighty percent of opportunities over five days",
+    "with 80% accuracy, 3 out of 4 trials", "(mastery criteria: 4/5 trials)", "at 80% mastery over 3 sessions",
+    "with 80% accuracy across two different settings", "with 80% accuracy across 2 settings and 2 adults",
+    "four days out of five", "each day for 2 weeks", "with 80% accuracy on 4 of the last 5 probes",
+    "with an 80% success rate over 10 trials", "without error on 3 consecutive trials",
+    "at or above 80% on 4 of 5 probes", "reducing incidents to 1 or fewer per week",
 ]
 _CRIT = ("By June 2027, given a list of 10 tasks, Alex will complete the tasks {c}, as recorded on a teacher "
          "data sheet.")

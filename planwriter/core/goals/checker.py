@@ -557,7 +557,7 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
     no_percent = w.PERCENT.sub(" pct ", counted_scope)
     count = w.COUNT_CRITERION.search(no_percent) or w.FROM_TO.search(scope)
     percent = w.PERCENT.search(scope)
-    consistency = w.CONSISTENCY.search(scope)
+    consistency = _consistency(scope)
     if count and not (percent and not consistency and not _count_is_strong(count.group(0))):
         words = count.group(0).strip()
         if consistency and consistency.group(0) not in words:
@@ -586,6 +586,13 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
         "“90 words correct per minute on 2 consecutive probes”.",
         "What number or level counts as meeting this goal, and how many times in a row?"))
     return ComponentCheck("criterion", False)
+
+
+def _consistency(scope: str) -> re.Match[str] | None:
+    """The first consistency clause, preferring one with a number ("each day for 2 weeks" -> "for 2 weeks")."""
+    matches = list(w.CONSISTENCY.finditer(scope))
+    counted = [m for m in matches if re.search(rf"\b{w.NUM}\b", m.group(0))]
+    return (counted or matches or [None])[0]
 
 
 def _count_is_strong(words: str) -> bool:

@@ -209,7 +209,9 @@ _UNITS_OF_CONSISTENCY = (
     r"passages?|tasks?|activities|units?|projects?|trips?|checks?|measures?|probes?|recesses|intervals?|"
     r"conversations?|exchanges?|readings?|problems?|prompts?|times|classes|school\s+days|assessments?|"
     r"evaluations?|administrations?|journal\s+entries|entries|chapters?|essays?|drafts?|role\s+plays?|interviews?|"
-    r"visits?|shifts?|outings?|games?|meals?|routines?|summaries|events?|rounds?|work\s+periods?)"
+    r"visits?|shifts?|outings?|games?|meals?|routines?|summaries|events?|rounds?|work\s+periods?|"
+    # Generalisation: "across 2 settings and 2 adults", "with 3 different communication partners".
+    r"settings?|environments?|adults|staff\s+members|people|partners|contexts|locations|classes)"
 )
 CONSISTENCY = re.compile(
     rf"\b{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?(?:last\s+)?{NUM}\s+(?:[\w/-]+\s+){{0,3}}?{_UNITS_OF_CONSISTENCY}\b"
@@ -218,6 +220,8 @@ CONSISTENCY = re.compile(
     rf"|\b(?:each|every|all)\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
     rf"|\b(?:over|across|during|within)\s+an?\s+{NUM}[- ](?:week|day|month|session)\s+(?:period|span|window)\b"
+    # "four days out of five", "3 sessions of 4".
+    rf"|\b{NUM}\s+(?:[\w-]+\s+)?{_UNITS_OF_CONSISTENCY}\s+(?:out\s+)?of\s+(?:(?:the|every)\s+)?(?:last\s+)?{NUM}\b"
     # "in 8/10 trials", "on 4/5 probes".
     rf"|\b\d+\s*/\s*\d+\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
 )
