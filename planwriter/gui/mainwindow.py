@@ -80,8 +80,16 @@ class MainWindow(QMainWindow):
         available = screen.availableGeometry()
         width, height = DEFAULT_SIZE
         if available.width() <= SMALL_SCREEN[0] or available.height() <= SMALL_SCREEN[1]:
-            # Without a window manager (or before it answers) this geometry alone fills the screen.
-            self.setGeometry(available)
+            from PySide6.QtGui import QGuiApplication
+
+            if QGuiApplication.platformName() in ("xcb", "offscreen"):
+                # An X11 session may have no window manager to maximize the window (a kiosk, a virtual
+                # screen): this geometry alone fills the screen, and a window manager keeps it inside.
+                self.setGeometry(available)
+            else:
+                # Windows and macOS place the title bar above this rectangle: leave it room, so that
+                # the window is still whole when the user un-maximizes it.
+                self.setGeometry(available.adjusted(16, 40, -16, -16))
             return True
         self.resize(width, height)
         self.move(available.center().x() - width // 2, available.center().y() - height // 2)

@@ -293,3 +293,14 @@ def test_the_command_line_is_understood(argv, expected):
     options = parse_args(argv)
     for name, value in expected.items():
         assert getattr(options, name) == value
+
+
+def test_on_a_laptop_sized_screen_the_first_window_takes_the_whole_screen(qtbot, context):
+    from planwriter.gui.mainwindow import MainWindow
+
+    window = MainWindow()  # as the app makes it: no case, no saved geometry yet
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() <= 1440  # the offscreen test screen is laptop-sized (800x600)
+    assert window.fit_to_screen() is True  # the app then shows it maximized
+    assert window.geometry() == available
