@@ -576,7 +576,7 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
         return ComponentCheck("criterion", False, percent.group(0), "a percentage with no number of trials or days")
     if consistency and re.search(rf"\b{w.NUM}\b", consistency.group(0)) and (re.search(
             r"\b(?:each|every|all)\b|\bon\s+time\b", counted_scope)
-            or re.search(r"\b(?:consecutive|separate|different)\b", consistency.group(0))):
+            or re.search(r"\b(?:consecutive|separate|different|of)\b", consistency.group(0))):
         # "on 5 consecutive probes": every time, over a counted span.
         # "each step by its due date for 3 consecutive projects": every time, over a counted span.
         return ComponentCheck("criterion", True, consistency.group(0).strip())
