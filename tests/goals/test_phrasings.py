@@ -327,7 +327,7 @@ MEASUREMENTS = [
     "on time sheets", "on employer evaluations", "by observation", "through direct observation", "on a scatterplot",
     "timed with a stopwatch", "with a goniometer", "using trial data", "on weekly mastery checks",
     "on the Vineland-3", "on a weekly exit ticket", "on SLP session data", "via a speech sample",
-    "on weekly progress reports", "through latency recording", "on the OT's data", "on a behavior chart",
+    "in weekly progress notes", "through latency recording", "on the OT's data", "on a behavior chart",
     "using partial-interval recording", "on cold probes",
 ]
 _MEAS = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive "
@@ -352,6 +352,8 @@ NOT_MEASUREMENTS = [
     "in 10 trials", "across 5 opportunities", "with teacher support", "weekly", "each day",
     "by the end of the year", "with a peer", "as needed", "independently", "according to the schedule",
     "based on his interests", "per day", "with a timer", "in his planner",
+    ", with progress reported to parents on quarterly progress reports", "according to his teacher",
+    "per the IEP schedule",
 ]
 
 

@@ -188,13 +188,15 @@ MEASUREMENT = re.compile(
     r"(?:fountas\s*(?:&|and)\s*pinnell|f\s*&\s*p)\s+(?:benchmark|assessment|running\s+records?)|"
     r"vineland(?:-\d)?|woodcock|wiat|ktea|celf|beery|"
     # Records kept by the people who work with the child.
-    r"anecdotal\s+(?:records?|notes|data)|(?:therapy|session|progress|job\s+coach|teacher|staff|therapist|slp|ot|pt|"
+    # (Progress reports are how parents hear of progress, not how it is measured.)
+    r"anecdotal\s+(?:records?|notes|data)|progress\s+(?:notes|data|logs?)|"
+    r"(?:therapy|session|job\s+coach|teacher|staff|therapist|slp|ot|pt|"
     r"nurse|aide|para(?:professional)?)(?:'s)?\s+(?:notes|records?|reports?|logs?|data)|"
     r"(?:daily\s+)?(?:behavior\s+)?report\s+cards?|\bdrc|home[- ]school\s+(?:notes?|communication\s+(?:logs?|forms?))|"
     r"(?:time\s*sheets?|time\s*cards?)|employer\s+(?:evaluations?|reports?|ratings?)|supervisor\s+(?:evaluations?|ratings?)|"
     r"scatter\s*plots?|stopwatch|goniomet\w+|(?:trial|probe|prompt|task[- ]analysis|session)\s+data|"
     r"mastery\s+checks?|exit\s+tickets?|(?:speech|conversational)\s+samples?|(?:latency|duration|event)\s+recording|"
-    r"progress\s+reports?|(?:partial|whole)[- ]interval)\b"
+    r"(?:partial|whole)[- ]interval)\b"
     # "by observation", "through direct observation".
     r"|\b(?:by|through|via|using|from)\s+(?:direct\s+|daily\s+|weekly\s+|informal\s+)?observations?\b"
     # Form fields: "Evaluation method: observation", "Measurement: work samples", "Data source: …".
