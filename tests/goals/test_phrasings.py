@@ -687,3 +687,50 @@ def test_a_date_number_or_method_before_the_name_is_not_a_given(lead):
     result = check_goal(f"{lead}, Alex will complete 8 of 10 items correctly on 3 consecutive days by June 2027, "
                         "as recorded on a teacher data sheet.")
     assert not result.components["condition"].present
+
+
+# --------------------------------------------------------------------------- postsecondary goals (REFERENCE §5.7)
+
+AFTER_HIGH_SCHOOL = [
+    "Upon graduation", "After completing high school", "Within 6 months of graduation", "After exiting high school",
+    "Following graduation", "After leaving school", "Upon exiting the school district", "After receiving his diploma",
+    "After high school", "Upon completion of high school", "Within one year of exiting high school",
+    "After graduating from high school", "Once he leaves high school", "After he turns 22 and exits school",
+    "Upon leaving the school system", "After his senior year", "Within two years after graduation",
+    "Following completion of his transition program", "After aging out of special education services",
+]
+
+
+@pytest.mark.parametrize("phrase", AFTER_HIGH_SCHOOL)
+def test_times_after_high_school(phrase):
+    result = check_goal(f"{phrase}, Sam will be employed part-time at a grocery store.")
+    assert result.kind == "postsecondary"
+    assert result.measurable, result.missing
+
+
+OUTCOMES = [
+    "will be employed part-time at a grocery store", "will work full-time as an auto mechanic",
+    "will obtain competitive integrated employment",
+    "will enroll in a certificate program at the local community college",
+    "will attend Lincoln Technical Institute", "will complete a certified nursing assistant program",
+    "will use public transportation independently", "will live in a supported living apartment",
+    "will obtain a driver's license", "will enlist in the U.S. Army", "will join the military",
+    "will attend a four-year university to study biology", "will live independently in his own apartment",
+    "will be employed at least 20 hours per week", "will earn a welding certification",
+    "will take courses at the community college", "will volunteer at the animal shelter",
+]
+
+
+@pytest.mark.parametrize("phrase", OUTCOMES)
+def test_postsecondary_outcomes_that_happen_or_not(phrase):
+    result = check_goal(f"After high school, Sam {phrase}.")
+    assert result.kind == "postsecondary"
+    assert result.measurable, result.missing
+
+
+@pytest.mark.parametrize("phrase", ["hopes to work with animals", "will attend a job fair",
+                                    "will continue to learn about life skills", "would like to go to college",
+                                    "will explore career options"])
+def test_wishes_and_activities_are_not_postsecondary_outcomes(phrase):
+    result = check_goal(f"After high school, Sam {phrase}.")
+    assert "behavior" in result.missing

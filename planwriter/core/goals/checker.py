@@ -334,8 +334,8 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
             reason = "activity" if verb in ("attend", "participate", "work") else "vague"
             return _Verb(verb, phrase, False, reason)
         return _Verb(verb, phrase, True)
-    if verb in ("obtain", "earn", "get") and re.match(r"^\w+\s+(?:a\s+)?(?:[\w-]+\s+){0,2}(?:employment|job|degree|"
-                                                     r"certificate|diploma|license|licence|credential)\b", rest):
+    if verb in ("obtain", "earn", "get") and re.match(r"^\w+\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:employment|job|degree|"
+                                                     r"certificat\w+|diploma|license|licence|credential|ged)\b", rest):
         return _Verb(verb, phrase, True)  # a postsecondary outcome that either happens or does not
     if verb in w.OUTCOME_VERBS:
         return _Verb(verb, phrase, False, "outcome")

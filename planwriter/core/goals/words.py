@@ -56,7 +56,7 @@ activate exchange combine approximate recite rhyme substitute delete isolate man
 alphabetize construct compose rewrite restate recount predict infer cite quote classify categorize label
 sweep mop vacuum wipe stock restock shelve bag assemble package shred collate staple file bus dust launder
 undress unzip unbutton unfasten lace remove shower bathe comb groom shave floss apply wear
-board exit greet thank compliment join play converse signal indicate mand tact notify inform orient
+board exit greet thank compliment join play converse signal indicate mand tact notify inform orient enlist
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
@@ -93,7 +93,7 @@ CONDITIONAL_VERBS = {
     # "attend a job fair" is an activity; "attend community college" is a postsecondary outcome.
     "attend": re.compile(r"^attend(?!\s+to\s+[^,.;]*?(?:\d|\b(?:minutes?|seconds?|hours?)\b))"
                          r"(?!\s+(?:a\s+|an\s+|the\s+)?(?:\w+[\s-]+){0,3}"
-                         r"(?:college|university|school|program|programme|courses?|classes|training|academy)\b)"),
+                         r"(?:college|university|school|program|programme|courses?|classes|training|academy|institute)\b)"),
     "demonstrate": re.compile(r"^demonstrate\s+(?:\w+\s+){0,2}(?:understanding|knowledge|awareness|mastery|ability|"
                               r"skills?|growth|progress|improvement|improved|appropriate|proficiency|competence|an?\s+understanding)"
                               # "demonstrate number sense": an idea, not an action, unless the action is named.
@@ -379,10 +379,19 @@ POSTSECONDARY_TIME = re.compile(
     r"secondary\s+school|school\s+exit|exiting\s+(?:high\s+)?school|aging\s+out)"
     r"|\bwithin\s+(?:\w+\s+){1,3}(?:of|after)\s+(?:graduat\w*|leaving|exiting|completing|high\s+school)"
     r"|\bpost-?secondary\b|\bafter\s+(?:\w+\s+)?(?:exiting|leaving)\s+school"
+    # "after receiving his diploma", "upon leaving the school system", "after he turns 22 and exits school",
+    # "after his senior year", "following completion of his transition program".
+    r"|\b(?:after|upon|following|once)\s+(?:(?:he|she|they)\s+)?(?:receiv\w*|earn\w*|obtain\w*|get\w*)\s+"
+    r"(?:(?:his|her|their|a)\s+)?(?:high\s+school\s+)?diploma"
+    r"|\b(?:leav\w*|exit\w*)\s+(?:the\s+)?(?:public\s+)?school\s+(?:system|district)"
+    r"|\b(?:after|once|when)\s+(?:[\w-]+\s+){0,5}?(?:exits?|leaves?|graduates?|finishes)\s+(?:from\s+)?(?:high\s+)?school\b"
+    r"|\b(?:after|following)\s+(?:his|her|their)\s+senior\s+year\b"
+    r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:complet\w*|exit\w*|leav\w*)\s+(?:of\s+)?(?:his|her|their|the)\s+"
+    r"(?:[\w-]+\s+)?transition\s+program"
 )
 POSTSECONDARY_OUTCOME = re.compile(
     r"\b(?:enroll\w*|be\s+enrolled|attend)\s+(?:in\s+|at\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w.-]+\s+){0,4}?"
-    r"(?:college|university|program|course|trade\s+school|vocational|technical|apprenticeship|academy)\b"
+    r"(?:college|university|program|course|trade\s+school|vocational|technical|apprenticeship|academy|institute)\b"
     r"|\bbe\s+(?:competitively\s+)?employed\b|\b(?:competitive|supported)\s+(?:integrated\s+)?employment\b"
     r"|\blive\s+independently\b|\blive\s+in\s+(?:an?|his|her|their)\s+(?:own\s+)?(?:apartment|home|house)\b"
 )
