@@ -293,6 +293,7 @@ class LettersPage(ExportMixin, CasePage):
         self.preview.setReadOnly(True)
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Letter preview"))
+        self.preview.document().setDocumentMargin(16)  # a little paper around the text, as on a page
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.preview_tabs.addTab(self.preview, self.tr("&Preview of the letter"))
         self.guidance_view = QTextBrowser(box)
