@@ -655,7 +655,59 @@ WHOLE_GOALS = [
      'speech-to-text software on 3 of 4 weekly writing assignments, as measured by work samples.'),
     ('By the end of the 2026-27 school year, during PE, Amir will dribble a basketball with his dominant '
      'hand while walking 30 feet without losing control in 4 of 5 trials, as measured by the adapted PE '
-     "teacher's checklist."),]
+     "teacher's checklist."),
+    # Objectives with 'the student' or 'he', form labels, defined problem behaviors, community routines.
+    ('Given a list of 20 high-frequency words, the student will read them aloud within 3 seconds each with'
+     ' 90% accuracy on 3 consecutive weekly probes by June 2027, as measured by teacher records.'),
+    ('By June 2027, he will write his first and last name legibly on paper with a pencil grip in 4 out of '
+     '5 opportunities, as documented through work samples.'),
+    ('Student will independently clock in using the time clock at the job site within 5 minutes of arrival'
+     ' on 9 of 10 workdays by May 2027 according to employer records.'),
+    ("When presented with a non-preferred task, Jordan will use a 'first-then' board to complete the task "
+     'without protest (crying, dropping to the floor) in 4 of 5 observed opportunities per week by March '
+     '2027, as measured by ABC data.'),
+    ('Annual goal: By the annual review, given a 3-paragraph grade 5 text, Rina will answer 5 inferential '
+     'questions in writing with at least 4 correct on 3 of 4 weekly probes. Evaluation: teacher-made '
+     'probes.'),
+    ('By June 2027, Andre will independently navigate from the bus loop to his classroom using a picture '
+     'map on 10 consecutive school days, as verified by staff observation.'),
+    ('By the end of the school year, Theo will raise his hand and wait to be called on before speaking '
+     'during whole-group lessons, with no more than 2 call-outs per 45-minute class, on 4 of 5 days as '
+     'measured by a frequency chart.'),
+    ('Given a 10-item grocery list with pictures, Lena will locate and select all items in a grocery store'
+     ' within 30 minutes on 3 consecutive community outings by May 2027, as measured by a CBI checklist.'),
+    ('By June 2027, during a 15-minute small-group lesson, Nico will remain in his assigned seat for the '
+     'full 15 minutes with no more than 1 redirection on 4 out of 5 days, as recorded on a daily behavior '
+     'report card.'),
+    ('By the next annual IEP review, when given a choice of 2 activities, Ellie will make a choice by eye '
+     'gaze within 10 seconds in 8 of 10 opportunities across 3 sessions, as documented by the SLP.'),
+    ('By December 2026, Jamal will complete and submit at least 90% of his homework assignments on time '
+     'each week for 6 consecutive weeks, given a homework checklist, as recorded in the online gradebook.'),
+    ('Within 12 months, Mariah will produce the /l/ sound in conversational speech with 90% accuracy in a '
+     '5-minute conversation sample across 3 consecutive sessions, as measured by SLP data collection.'),
+    ('By the end of the 2026-2027 school year, with the use of a communication board, Ty will request help'
+     ' or a break at least 5 times per day over 5 consecutive school days, as recorded on a frequency data'
+     ' sheet.'),
+    ('By June 2027, during unstructured times (recess, lunch), Bella will initiate an interaction with a '
+     'peer at least twice per period on 4 out of 5 days, as observed by staff using an observation '
+     'checklist.'),
+    ('By 6/1/2027, given a one-minute timing, Sam will write uppercase and lowercase letters of the '
+     'alphabet in order with 26 of 26 letters correctly formed on 3 consecutive trials, as measured by OT '
+     'work samples.'),
+    ('By the end of the second semester, in algebra class, Nate will solve multi-step linear equations '
+     'with 80% accuracy on 4 of 5 curriculum-based assessments.'),
+    ('During the 2026-2027 school year, Kiara will use a planner to write down assignments in each class, '
+     'checked by the teacher at the end of each class, on 90% of school days during a 9-week grading '
+     'period, as recorded on a planner check sheet.'),
+    ('By the end of the IEP, when given a scenario card, Abby will identify an unsafe situation and state '
+     'the correct safety response in 9 out of 10 scenarios on 2 consecutive probes, as measured by teacher'
+     ' data.'),
+    ('By June 2027, Cole will decrease instances of physical aggression (hitting, kicking, pushing) toward'
+     ' peers from an average of 6 per week to 1 or fewer per week for 8 consecutive weeks, given a '
+     'behavior intervention plan, as measured by incident reports.'),
+    ('By May 2027, given a recipe with pictures and adult supervision, Grace will prepare a simple snack '
+     'following 8 of 10 steps independently on 3 consecutive cooking sessions, as recorded on a task '
+     'analysis.'),]
 
 
 @pytest.mark.parametrize("text", WHOLE_GOALS)

@@ -221,7 +221,8 @@ CONSISTENCY = re.compile(
     rf"|\b(?:across|over|on|in|for|during|within)\s+(?:at\s+least\s+)?{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b(?:each|every|all)\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\b"
     rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
-    rf"|\b(?:over|across|during|within)\s+an?\s+{NUM}[- ](?:week|day|month|session)\s+(?:period|span|window)\b"
+    rf"|\b(?:over|across|during|within)\s+an?\s+{NUM}[- ](?:week|day|month|session)\s+(?:[\w-]+\s+)?"
+    rf"(?:period|span|window)\b"
     # "four days out of five", "3 sessions of 4".
     rf"|\b{NUM}\s+(?:[\w-]+\s+)?{_UNITS_OF_CONSISTENCY}\s+(?:out\s+)?of\s+(?:(?:the|every)\s+)?(?:last\s+)?{NUM}\b"
     # "in 8/10 trials", "on 4/5 probes".
