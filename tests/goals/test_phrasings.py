@@ -342,6 +342,7 @@ def test_tools_data_sources_and_recorders_are_measurements(phrase):
 @pytest.mark.parametrize("field", [
     "Evaluation method: observation.", "Measurement: work samples.", "Method of measurement: teacher probes.",
     "Data source: SLP data.", "Evaluation: teacher observation.", "Measured by: checklist.",
+    "(Data: teacher observation)", "Method: student self-rating.", "Evaluation procedure: anecdotal notes.",
 ])
 def test_measurement_given_as_a_form_field_after_the_goal(field):
     _assert_present("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 "

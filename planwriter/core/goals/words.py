@@ -200,7 +200,8 @@ MEASUREMENT = re.compile(
     # "by observation", "through direct observation".
     r"|\b(?:by|through|via|using|from)\s+(?:direct\s+|daily\s+|weekly\s+|informal\s+)?observations?\b"
     # Form fields: "Evaluation method: observation", "Measurement: work samples", "Data source: …".
-    r"|\b(?:evaluation|measurement|assessment|data\s+collection|monitoring)(?:\s+(?:method|procedure|tool|plan)s?)?\s*:"
+    r"|\b(?:evaluation|measurement|assessment|data\s+collection|monitoring|data|method|measure|tool)"
+    r"(?:\s+(?:method|procedure|tool|plan|source)s?)?\s*:\s*[a-z]"
     r"|\b(?:method\s+of\s+(?:measurement|evaluation|assessment)|data\s+sources?|measured\s+by|evaluated\s+by)\s*:"
 )
 
