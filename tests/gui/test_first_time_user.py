@@ -215,3 +215,12 @@ def test_every_input_on_child_and_family_has_its_own_accessible_name(qtbot, wind
              for f in form.fields() if f.editor is not None]
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
     assert "Name (guardian)" in names and "Name (sender)" in names
+
+
+def test_the_missing_list_names_the_childs_name_once(qtbot, window):
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    assert window.select_template("records")
+    letters = window.current_page()
+    qtbot.waitUntil(lambda: "the child's name" in letters.missing_text(), timeout=2000)
+    assert "the child's first name" in letters.still_needed()
+    assert "the child's first name" not in letters.missing_text()

@@ -656,6 +656,8 @@ class LettersPage(ExportMixin, CasePage):
                                                                 "You can export it."), quote=False) + note)
             return
         # One line per place to go, so a new case does not show a wall of "fill it in on…" links.
+        if "the child's name" in needed:  # one field, not three
+            needed = [n for n in needed if n not in ("the child's first name", "the child's last name")]
         places: dict[tuple[str, str] | None, list[str]] = {}
         for label in needed:
             places.setdefault(self._where_to_fill(label), []).append(label)
