@@ -174,7 +174,12 @@ CONDITIONS_AFTER = [
     "without adult assistance", "on grade-level text", "in structured activities", "in unstructured settings",
     "during lunch and recess", "on the playground", "when given a direction", "when upset",
     "during independent seatwork", "with a peer", "with the support of a visual schedule",
-    "with a visual timer", "when presented with a choice", "at the job site",
+    "with a visual timer", "when presented with a choice", "at the job site", "before lunch", "at school",
+    "in line", "on a Chromebook", "in the presence of peers", "when losing a game", "if frustrated",
+    "when routines change", "each time he enters the room", "as soon as he arrives", "once seated", "each morning",
+    "throughout the school day", "across all subject areas", "across the curriculum", "on all written assignments",
+    "on teacher-made tests", "on homework", "with unfamiliar text", "with sentence strips", "at a local business",
+    "on unfamiliar routes", "after a verbal directive",
 ]
 _COND_AFTER = ("By June 2027, Alex will complete 8 of 10 steps {c} on 3 consecutive days, as recorded on a "
                "teacher data sheet.")
@@ -189,6 +194,7 @@ NOT_CONDITIONS = [
     "", "independently", "with 90% accuracy", "correctly", "for 10 minutes", "within 30 seconds",
     "in 4 of 5 trials", "during 3 consecutive sessions", "for 3 consecutive weeks", "each day", "consistently",
     "on time", "by the special education teacher", "orally", "in writing", "verbally",
+    "when appropriate", "once a day", "in 4 of 5 assignments",
 ]
 
 

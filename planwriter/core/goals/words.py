@@ -416,7 +416,8 @@ SETTINGS = (
     r"gym|gymnasium|library|hallways?|lunchroom|kitchen|community|home|store|site|workplace|worksite|campus|session|"
     r"office|restroom|bathroom|lockers?|activities|centers|stations|lessons?|classes|sessions|assembl(?:y|ies)|"
     r"field\s+trips?|therapy|recess|lunch|breakfast|snack|meetings?|groups?|routines?|specials|"
-    r"instruction|seatwork|play|games?)"
+    r"instruction|seatwork|play|games?|business(?:es)?|routes?|restaurants?|stores|sites|locations|venues|"
+    r"facilit(?:y|ies)|shops?|malls?|parks?|pools?|curriculum)"
 )
 #: Words between a preposition and a setting (not a count: "in 4 of 5 activities" is a criterion).
 _SETTING_WORDS = r"(?:(?!\d+\s|(?:of|out|consecutive|last|each|every|per)\b)[\w':/-]+\s+){0,4}?"
@@ -435,6 +436,17 @@ CONDITION = re.compile(
     r"|\bprovided\s+(?:with\b|(?:a|an|the)\s|(?:[\w-]+\s+)?(?:supports?|visuals?|cues?|prompts?|models?|access)\b)"
     r"|\bwith\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:workload|distractions|breaks|wait\s+time|"
     r"(?:\w+\s+)?read\s+aloud)\b"
+    # Any "when"/"whenever" clause names the situation ("when routines change"), as do "each time he enters",
+    # "as soon as he arrives", "once seated", "each morning", "throughout the school day", "in all subject areas".
+    r"|\bwhen(?:ever)?\s+(?!appropriate\b|possible\b|necessary\b|needed\b)[a-z]"
+    r"|\b(?:each\s+time|every\s+time|as\s+soon\s+as|once)\s+(?:he|she|they|[a-z]+ed)\b"
+    r"|\b(?:each|every)\s+(?:morning|afternoon|evening)\b|\bthroughout\s+the\s+(?:school\s+)?day\b"
+    r"|\b(?:across|in)\s+(?:all\s+)?(?:the\s+)?(?:(?:subject|academic|content)[\s-]areas?|curriculum)\b"
+    # The work the task is done on: "on all written assignments", "on teacher-made tests", "on homework".
+    r"|(?<!turn\s)(?<!hand\s)(?<!turned\s)(?<!turns\s)(?<!hands\s)"
+    r"\b(?:on|for|in)\s+(?:(?:all|his|her|their)\s+)?(?:(?!\d|of\b|out\b|consecutive\b)[\w-]+\s+){0,2}?"
+    r"(?:assignments|homework|tests|quizzes|worksheets|texts?)\b"
+    r"|\bwith\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:passages?|texts?|sentence\s+strips)\b"
     r"|\bon\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:ipad|chromebook|computer|tablet|laptop|device|keyboard|"
     r"whiteboard|smartboard|phone)\b"
     r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
@@ -468,7 +480,8 @@ CONDITION = re.compile(
     r"|\bon\s+(?:(?!\d|each\b|all\b|every\b|one\b|two\b|three\b|four\b|five\b)[\w-]+\s+){1,4}"
     r"(?:passages|texts|stories|word\s+lists|worksheets)\b"
     r"|\b(?:following|after|upon)\s+(?:a|an|the|one|each|any)\s+(?:[\w-]+\s+){0,3}?(?:directions?|prompts?|cues?|"
-    r"requests?|instructions?|models?|demonstrations?|reminders?|redirections?|signals?|warnings?|corrections?)\b"
+    r"requests?|instructions?|models?|demonstrations?|reminders?|redirections?|signals?|warnings?|corrections?|"
+    r"directives?|commands?|questions?)\b"
     # Settings: a named class, a place on or off campus.
     r"|(?<!turn\s)(?<!hand\s)\bin\s+(?:[\w-]+\s+){1,2}(?:class|classes)\b(?!\s+(?:assignments?|work|notes|materials))"
     r"|\b(?:across|around|in|on|at|through)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:campus|building|"
