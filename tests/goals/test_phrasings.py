@@ -466,6 +466,10 @@ BEHAVIORS = [
     "demonstrate the ability to tie his shoes", "mand for preferred items", "orient to the speaker",
     "notify staff when he needs help", "express frustration using words", "communicate his needs using his AAC device",
     "communicate wants in 2-word phrases", "tact 20 common items",
+    "utilize a graphic organizer to plan an essay", "employ a decoding strategy such as chunking",
+    "help a peer clean up", "stir and pour ingredients", "load the dishwasher", "unlock his locker",
+    "retrieve his materials from his cubby", "whisper in the library", "reread the question", "travel to the office",
+    "pick up his toys", "untie his shoes", "peel a banana", "offer help to a peer", "present a 2-minute oral report",
 ]
 _BEHAV = ("By June 2027, given a visual model, Alex will {b} in 4 of 5 trials, as recorded on a teacher "
           "data sheet.")
@@ -497,6 +501,8 @@ NOT_BEHAVIORS = [
     "be more independent", "appreciate music", "feel calm", "communicate his wants and needs", "express himself",
     "demonstrate the ability to understand fractions", "sustain attention", "grasp the concept of time",
     "reach grade-level benchmarks", "transfer skills to new settings", "respond appropriately to teasing",
+    "utilize coping strategies", "remember his locker combination", "self-regulate", "cooperate with peers",
+    "analyze the text", "relax",
 ]
 
 

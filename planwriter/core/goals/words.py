@@ -57,6 +57,10 @@ alphabetize construct compose rewrite restate recount predict infer cite quote c
 sweep mop vacuum wipe stock restock shelve bag assemble package shred collate staple file bus dust launder
 undress unzip unbutton unfasten lace remove shower bathe comb groom shave floss apply wear
 board exit greet thank compliment join play converse signal indicate mand tact notify inform orient enlist
+align arrange attach bake bead blow breathe chop clear connect cough cover depart dry echo enunciate flip help
+insert iron jog laminate load lock login microwave mix offer operate paint pass peel pick pinch present project
+reread retrieve rotate scroll serve shout slice spread squeeze stir strike swing tear thread tidy trade travel
+twist unload unlock untie weigh welcome whisper utilize employ
 """)
 
 #: Verbs that describe a state of mind or a hoped-for change, not an action (REFERENCE §5.5).
@@ -66,6 +70,7 @@ increase decrease develop grow try be become appear behave display exhibit stren
 master reduce enhance build expand progress advance benefit consider value grasp internalize
 explore experience continue hope wish want like communicate cope adjust manage focus concentrate
 listen pay respect care attempt work have achieve reach obtain score meet perform function comply
+analyze collaborate cooperate critique memorize notice regulate self-regulate relax remember synthesize
 """)
 
 #: Words that say how something is communicated ("using his device", "in 3-word phrases", "by signing").
@@ -131,6 +136,10 @@ CONDITIONAL_VERBS = {
     # "self-monitor his work completion" is a state of mind unless the goal says how (by marking a chart …).
     "self-monitor": re.compile(r"^self-monitor(?!.*\b(?:by|using|with|on)\s+(?:a|an|the|his|her|their)\b)"),
 }
+
+# "utilize" and "employ" are read like "use" ("utilize coping strategies" is as vague as "use" them).
+for _synonym in ("utilize", "employ"):
+    CONDITIONAL_VERBS[_synonym] = re.compile(CONDITIONAL_VERBS["use"].pattern.replace("^use", f"^{_synonym}"))
 
 #: Names for problem behavior that say nothing about what the child is seen doing unless the goal
 #: defines them ("tantrums (crying, dropping to the floor)"); REFERENCE §5.5 judgement words.
