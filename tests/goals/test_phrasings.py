@@ -384,6 +384,8 @@ BASELINES = [
     "; as of September 2026, 3 of 10", " (fall benchmark: 4 of 10)", "; in September he read 4 of 10",
     " (current level 3 of 10)", "; baseline data show 3 of 10", "; his baseline is 3 of 10",
     ", increasing from 3 of 10", ", an increase from 3 of 10", ", improving from 30%",
+    "; he scored 30% on the pretest", ". She reads 4 of 10 words now", "; he is performing at 30%",
+    ". Baseline: he averages 2 of 10",
 ]
 _BASE = ("By June 2027, given a list of 10 sight words, Alex will read 9 of 10 words aloud on 3 consecutive days, "
          "as measured by teacher probes{b}.")

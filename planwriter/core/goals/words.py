@@ -303,6 +303,10 @@ BASELINE = re.compile(
     rf"initial\s+(?:probe|score|assessment|screening|level)|(?:fall|winter|spring|beginning[- ]of[- ]year|boy)\s+"
     rf"(?:benchmark|screening|score|probe)|(?:current|bl)(?=\s*[:=]))"
     rf"(?:\s*[:=,]|\s+(?:is|was|at|of))?\s+(?:[\w'/-]+,?\s+){{0,4}}?(?!\d{{4}}\b){NUM}"
+    # "he scored 30% on the pretest", "she reads 42 wcpm", "he averages 6 per day": the child's level now.
+    rf"|\b(?:he|she|they)\s+(?:currently\s+|presently\s+|now\s+)?(?:scored|averaged|earned|achieved|completed|wrote|"
+    rf"read|spelled|answered|solved|produced|demonstrated|was|averages|scores|reads|writes|completes|answers|solves|"
+    rf"produces|spells|is\s+at|performs\s+at|is\s+performing\s+at)\s+(?:[\w'/-]+,?\s+){{0,4}}?(?!\d{{4}}\b){NUM}"
     # "in September he read 4 of 10": a month and a past-tense verb before a number.
     rf"|\b(?:in|during)\s+{MONTHS}(?:\s+\d{{4}})?,?\s+(?:[\w'-]+\s+){{0,2}}?(?:\w+ed|read|wrote|was|were|had|"
     rf"got|did|made|spelt|spoke|took)\s+(?:[\w'-]+\s+){{0,3}}?(?!\d{{4}}\b){NUM}"
