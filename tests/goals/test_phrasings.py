@@ -801,3 +801,37 @@ def test_postsecondary_outcomes_that_happen_or_not(phrase):
 def test_wishes_and_activities_are_not_postsecondary_outcomes(phrase):
     result = check_goal(f"After high school, Sam {phrase}.")
     assert "behavior" in result.missing
+
+
+# --------------------------------------------------------------------------- shorthand and typography
+
+SHORTHAND_GOALS = [
+    "By June 2027, given a grade 3 passage, Alex will read aloud 90 wcpm w/ 95% accuracy on 3 of 4 probes, as "
+    "measured by DIBELS.",
+    "By June 2027, w/ a visual schedule, Alex will transition w/o prompts on 4/5 days, as recorded on a data sheet.",
+    "By June 2027, given a worksheet, Alex will solve problems with 80 % accuracy in 4 of 5 trials, as measured by "
+    "teacher probes.",
+    "By June 2027, in gen ed math, Alex will solve problems with 80% accuracy in 4/5 trials, as measured by SPED "
+    "teacher data.",
+    "BY JUNE 2027, GIVEN A WORKSHEET, ALEX WILL SOLVE 8 OF 10 PROBLEMS ON 3 CONSECUTIVE DAYS, AS MEASURED BY "
+    "TEACHER PROBES.",
+    "By June 2027 given a worksheet Alex will solve 8 of 10 problems on 3 consecutive days as measured by teacher "
+    "probes",
+    "By June 2027, in 1:1 sessions, Alex will produce /s/ in 18/20 words for 3 sessions, per SLP data.",
+    "By June 2027, during a 30 min. period, Alex will stay on task for 25 min. on 4/5 days, as measured by a timer "
+    "log.",
+    "By June 2027, given a worksheet, Alex will solve problems with 80% accuracy x 3 sessions, as measured by "
+    "teacher probes.",
+    "By June 2027, given a worksheet, Alex will solve problems at 80% accuracy over 3 consec. sessions, as measured "
+    "by teacher probes.",
+    "By June 2027, given a worksheet, Alex will solve problems with 80% accuracy on 4 out of 5 trials, data "
+    "collected weekly.",
+    "By June 2027, given a worksheet, Alex will solve problems with 80% accuracy on 4 out of 5 trials, as measured "
+    "by teacher\u2011made probes \u2013 baseline 40%.",
+]
+
+
+@pytest.mark.parametrize("text", SHORTHAND_GOALS)
+def test_shorthand_capitals_and_missing_punctuation(text):
+    result = check_goal(text)
+    assert result.measurable, (result.missing, text)

@@ -155,7 +155,13 @@ class GoalCheck:
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2013", "-").replace("\u2014", " - ").replace("\u00a0", " ")
+    # Shorthand IEP writers use: "w/ a visual", "w/o prompts", "3 consec. sessions".
+    text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0).lower().rstrip(".")], text)
     return " ".join(text.split())
+
+
+_SHORTHAND_WORDS = {"w/o": "without", "w/": "with", "consec": "consecutive"}
+_SHORTHAND = re.compile(r"(?i)\bw/o\b|\bw/(?=\s)|\bconsec\b\.?")
 
 
 def _span(text: str, match: re.Match[str], extend: int = 0) -> str:
@@ -576,7 +582,7 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
         return ComponentCheck("criterion", False, percent.group(0), "a percentage with no number of trials or days")
     if consistency and re.search(rf"\b{w.NUM}\b", consistency.group(0)) and (re.search(
             r"\b(?:each|every|all)\b|\bon\s+time\b", counted_scope)
-            or re.search(r"\b(?:consecutive|separate|different|of)\b", consistency.group(0))):
+            or re.search(r"\b(?:consecutive|separate|different|of)\b|\d\s*/\s*\d", consistency.group(0))):
         # "on 5 consecutive probes": every time, over a counted span.
         # "each step by its due date for 3 consecutive projects": every time, over a counted span.
         return ComponentCheck("criterion", True, consistency.group(0).strip())

@@ -176,6 +176,8 @@ MEASUREMENT = re.compile(
     r"\b(?:as\s+)?(?:measured|documented|recorded|assessed|evaluated|monitored|tracked|charted|graphed|"
     r"determined|observed|collected|verified|checked|scored|reported|noted|counted|tallied|rated)\s+"
     r"(?:weekly\s+|monthly\s+|daily\s+|biweekly\s+)?(?:by|on|in|through|using|with|via|from)\b"
+    # "data collected weekly", "data will be kept by the teacher".
+    r"|\bdata\s+(?:will\s+be\s+|is\s+|are\s+)?(?:collected|gathered|recorded|kept|taken|charted|graphed)\b"
     # "as evidenced by …", "as shown by …", "as demonstrated by teacher records".
     r"|\bas\s+(?:evidenced|demonstrated|shown|indicated|determined|reflected|documented)\s+(?:by|in|on|through)\b"
     # "according to teacher data", "based on teacher-collected data", "per SLP records".
@@ -221,7 +223,7 @@ _UNITS_OF_CONSISTENCY = (
     r"passages?|tasks?|activities|units?|projects?|trips?|checks?|measures?|probes?|recesses|intervals?|"
     r"conversations?|exchanges?|readings?|problems?|prompts?|times|classes|school\s+days|assessments?|"
     r"evaluations?|administrations?|journal\s+entries|entries|chapters?|essays?|drafts?|role\s+plays?|interviews?|"
-    r"visits?|shifts?|outings?|games?|meals?|routines?|summaries|events?|rounds?|work\s+periods?|"
+    r"visits?|shifts?|outings?|games?|meals?|routines?|summaries|events?|rounds?|work\s+periods?|workdays|"
     # Generalisation: "across 2 settings and 2 adults", "with 3 different communication partners".
     r"settings?|environments?|adults|staff\s+members|people|partners|contexts|locations|classes)"
 )
@@ -233,6 +235,8 @@ CONSISTENCY = re.compile(
     rf"|\b{NUM}\s+(?:[\w-]+\s+){{0,2}}?{_UNITS_OF_CONSISTENCY}\s+in\s+a\s+row\b"
     rf"|\b(?:over|across|during|within)\s+an?\s+{NUM}[- ](?:week|day|month|session)\s+(?:[\w-]+\s+)?"
     rf"(?:period|span|window)\b"
+    # "x 3 sessions" (times three sessions).
+    rf"|\bx\s*{NUM}\s+(?:[\w-]+\s+)?{_UNITS_OF_CONSISTENCY}\b"
     # "four days out of five", "3 sessions of 4".
     rf"|\b{NUM}\s+(?:[\w-]+\s+)?{_UNITS_OF_CONSISTENCY}\s+(?:out\s+)?of\s+(?:(?:the|every)\s+)?(?:last\s+)?{NUM}\b"
     # "in 8/10 trials", "on 4/5 probes".
@@ -262,7 +266,7 @@ _COUNTED = (
     r"(?:correct\s+)?word\s+sequences|cls|cws|wcpm|wpm|dcpm|selections|problems|questions|items|facts|steps|morphemes|"
     r"times|initiations|exchanges|turns|strategies|applications|errors|mistakes|sentences|elements|details|points|"
     r"responses|requests|comments|questions|repetitions|reps|trials|opportunities|feet|inches|meters|yards|laps|"
-    r"syllables|utterances|minutes|seconds|hours|pages|books|lines|paragraphs|answers|objects|coins|prompts?|"
+    r"syllables|utterances|minutes|seconds|hours|mins?|secs?|hrs?|pages|books|lines|paragraphs|answers|objects|coins|prompts?|"
     r"cues?|reminders?|referrals|incidents|outbursts|call-?outs|interruptions|refusals|tasks|assignments|"
     r"activities|phonemes|blends|sight\s+words|vocabulary\s+words|spelling\s+words|story\s+elements)"
 )
