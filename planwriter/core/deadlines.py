@@ -86,6 +86,74 @@ def add_days(start: dt.date, amount: int, unit: DayUnit, state: str | None = Non
     return day
 
 
+#: Postal codes of the states and territories, for sentences ("California rule", not "CA rule").
+STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "DC": "District of Columbia",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "PR": "Puerto Rico",
+    "GU": "Guam",
+    "VI": "U.S. Virgin Islands",
+    "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
+}
+
+
+def state_name(code: str | None) -> str:
+    """``CA`` → ``California``; anything unknown is returned as given."""
+    if not code:
+        return ""
+    return STATE_NAMES.get(code.upper(), code)
+
+
 @dataclass(frozen=True)
 class DueDate:
     """A computed due date and how it was worked out, in words."""
@@ -100,10 +168,11 @@ class DueDate:
     @property
     def explanation(self) -> str:
         days = f"{self.rule.amount} {UNIT_WORDS[self.rule.unit]} day{'s' if self.rule.amount != 1 else ''}"
-        who = f"{self.state} rule" if self.state else "federal rule"
+        who = f"{state_name(self.state)} rule" if self.state else "federal rule"
         text = f"{days} from {self.rule.starts} ({who}, {self.rule.source})"
         if not self.state and self.asked_state:
-            text += f"; planwriter has no {self.asked_state} rule for this, so the federal default applies"
+            text += (f"; planwriter has no {state_name(self.asked_state)} rule for this, "
+                     "so the federal default applies")
         if self.rule.unit == DayUnit.SCHOOL:
             text += "; school days are estimated from weekdays and holidays, so check the school calendar"
         elif self.rule.unit == DayUnit.BUSINESS:

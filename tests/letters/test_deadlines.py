@@ -36,7 +36,7 @@ def test_california_records_rule_is_five_business_days():
     assert due.state == "CA"
     assert due.date == dt.date(2026, 12, 4)
     assert "5 business days" in due.explanation
-    assert "CA rule" in due.explanation and "56504" in due.explanation
+    assert "California rule" in due.explanation and "56504" in due.explanation
 
 
 @pytest.mark.parametrize("state", ["OR", None, ""])
@@ -50,7 +50,7 @@ def test_without_a_state_rule_the_federal_45_days_apply(state):
 
 def test_the_explanation_says_when_the_state_has_no_rule_of_its_own():
     due = due_date("records_access", WEDNESDAY_BEFORE_THANKSGIVING, "OR")
-    assert "no OR rule" in due.explanation
+    assert "no Oregon rule" in due.explanation
 
 
 def test_a_timeline_with_no_federal_number_gives_no_date_outside_its_states():

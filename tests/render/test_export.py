@@ -141,5 +141,5 @@ def test_the_response_due_date_uses_the_state_rule_when_there_is_one(sample_case
     sample_case.child.state = "CA"
     state = render_document(sample_case, "records", today=DAY)
     assert state.response_due == dt.date(2026, 11, 9)  # 5 business days after Monday, November 2
-    assert "CA rule" in state.response_note
+    assert "California rule" in state.response_note
     assert "within 5 business days" in state.plain_text()

@@ -411,8 +411,7 @@ class AccommodationsPage(ExportMixin, CasePage):
                 "This is a modification, not an accommodation: it changes what your child is expected "
                 "to learn. It is listed in its own section of the document."))
         elif chosen.catalogue_id:
-            self.kind_label.setText(self.tr("From the catalogue (%1). You may reword it.").replace(
-                "%1", chosen.catalogue_id))
+            self.kind_label.setText(self.tr("From the catalogue. You may reword it to fit your child."))
         else:
             self.kind_label.setText(self.tr("Your own accommodation."))
         warning = item.construct_warning if isinstance(item, Accommodation) else ""
