@@ -835,3 +835,88 @@ SHORTHAND_GOALS = [
 def test_shorthand_capitals_and_missing_punctuation(text):
     result = check_goal(text)
     assert result.measurable, (result.missing, text)
+
+
+
+# --------------------------------------------------------------------------- goals missing exactly one part
+
+#: The other side of the tables: each goal lacks one required part, and the checker must name that part.
+ONE_PART_MISSING = [
+    (('By June 2027, Alex will read aloud 90 words correct per minute on 3 consecutive weekly probes, '
+      'as measured by DIBELS ORF probes.'),
+     'condition'),
+    (('By June 2027, Mia will write a 5-sentence paragraph scoring 3 of 4 on a rubric on 3 of 4 writing'
+      ' samples, as scored by the teacher.'),
+     'condition'),
+    (('By the annual review, Leo will ask for help in 4 of 5 opportunities, as recorded on a tally '
+      'sheet.'),
+     'condition'),
+    (('By June 2027, Sam will keep his hands to himself on 4 of 5 days, as measured by a point sheet.'),
+     'condition'),
+    (('Given a visual schedule, Ava will transition between activities within 2 minutes on 4 of 5 days,'
+      ' as recorded on a data sheet.'),
+     'timeframe'),
+    (('During recess, Ben will initiate play with a peer 3 times per recess for 4 consecutive weeks, as'
+      ' observed by staff.'),
+     'timeframe'),
+    (('By June 2027, given a worksheet, Noah will solve two-step word problems with 80% accuracy, as '
+      'measured by teacher probes.'),
+     'criterion'),
+    (('By June 2027, during independent work, Ella will stay on task 90% of the time, as measured by '
+      'teacher observation.'),
+     'criterion'),
+    (('By June 2027, when given a direction, Max will follow it with increasing independence, as '
+      'measured by a data sheet.'),
+     'criterion'),
+    (('By June 2027, given picture cards, Ivy will name pictured actions in 8 of 10 trials.'),
+     'measurement'),
+    (('By the end of the school year, at lunch, Kai will open his containers independently on 4 of 5 '
+      'days.'),
+     'measurement'),
+    (('By June 2027, during class discussions, Zoe will participate actively on 4 of 5 days, as '
+      'recorded by the teacher.'),
+     'behavior'),
+    (('By June 2027, in math class, Eli will improve his computation skills in 4 of 5 trials, as '
+      'measured by probes.'),
+     'behavior'),
+    (('By June 2027, given a grade-level text, Mia will comprehend the main idea with 80% accuracy in 4'
+      ' of 5 trials, as measured by probes.'),
+     'behavior'),
+    (('By June 2027, with a checklist, Theo will be responsible for his materials on 4 of 5 days, as '
+      'recorded on a checklist.'),
+     'behavior'),
+    (('By June 2027, in speech sessions, Ana will work on /r/ in 8 of 10 trials, as measured by SLP '
+      'data.'),
+     'behavior'),
+    (('By June 2027, given 20 words, Ray will spell 16 correctly.'),
+     'measurement'),
+    (('Given 20 words, Ray will spell 16 correctly on 3 consecutive weekly tests, as measured by '
+      'spelling tests.'),
+     'timeframe'),
+    (('By June 2027, Ray will spell 16 of 20 words correctly on 3 consecutive weekly tests, as measured'
+      ' by spelling tests.'),
+     'condition'),
+    (('By June 2027, when frustrated, Jay will use appropriate coping skills on 4 of 5 occasions, as '
+      'recorded on a behavior log.'),
+     'behavior'),
+    (('By June 2027, in the community, Lily will demonstrate safety awareness on 3 consecutive outings,'
+      ' as recorded on a checklist.'),
+     'behavior'),
+    (('By June 2027, Owen will complete his work on 4 of 5 days, as measured by teacher records.'),
+     'condition'),
+    (('By June 2027, Owen will complete 80% of his class work, as measured by teacher records, given a '
+      'checklist.'),
+     'criterion'),
+    (('By June 2027, given a menu, Kim will order a meal, as observed by her job coach.'),
+     'criterion'),
+    (('Kim will order a meal from a menu at a restaurant in 4 of 5 trials, as observed by her job '
+      'coach.'),
+     'timeframe'),
+]
+
+
+@pytest.mark.parametrize(("text", "missing"), ONE_PART_MISSING)
+def test_a_goal_missing_one_part_is_not_measurable_and_names_the_part(text, missing):
+    result = check_goal(text)
+    assert not result.measurable
+    assert [n for n in result.missing if n != "baseline"] == [missing]

@@ -93,8 +93,10 @@ CONDITIONAL_VERBS = {
     # "make friends / progress / gains" is an outcome; "make 18 correct selections" is an action.
     "make": re.compile(r"^make\s+(?:\w+\s+)?(?:friends|progress|gains|improvements?|better|good|choices)\b"),
     # "participate" alone is an activity, not an outcome.
-    "participate": re.compile(r"^participate(?:\s+(?:in|during)\s+(?:\w+\s+){0,3}"
-                              r"(?:activities|activity|groups?|class(?:es)?|discussions?|lessons?|sessions?)\b|\s*[,.;]|\s*$)"),
+    # ("participate actively on 4 of 5 days" is still participation alone: adverbs and a count add no action.)
+    "participate": re.compile(r"^participate(?:\s+[a-z]+ly)*(?:\s+(?:in|during)\s+(?:\w+\s+){0,3}"
+                              r"(?:activities|activity|groups?|class(?:es)?|discussions?|lessons?|sessions?)\b|\s*[,.;]|\s*$"
+                              rf"|\s+(?:on|in|for|across|during|at|with)\s+(?:at\s+least\s+)?{NUM}\b)"),
     # "attend a job fair" is an activity; "attend community college" is a postsecondary outcome.
     "attend": re.compile(r"^attend(?!\s+to\s+[^,.;]*?(?:\d|\b(?:minutes?|seconds?|hours?)\b))"
                          r"(?!\s+(?:a\s+|an\s+|the\s+)?(?:\w+[\s-]+){0,3}"
