@@ -912,6 +912,49 @@ ONE_PART_MISSING = [
     (('Kim will order a meal from a menu at a restaurant in 4 of 5 trials, as observed by her job '
       'coach.'),
      'timeframe'),
+    # Traps: 'each day' or 'consistently' without a number, a leading mastery window or count.
+    (('By June 2027, Alex will turn in his homework each day, as recorded in the gradebook, given a '
+      'planner.'),
+     'criterion'),
+    (('By June 2027, given a planner, Alex will consistently record his assignments, as checked by the '
+      'case manager.'),
+     'criterion'),
+    (('By June 2027, given a passage, Alex will read with expression and accuracy, as measured by a '
+      'fluency rubric.'),
+     'criterion'),
+    (('By June 2027, Alex will independently tie his shoes on 5 consecutive days, as recorded on a '
+      'checklist.'),
+     'condition'),
+    (('By June 2027, Alex will correctly use capital letters in 4 of 5 writing samples, as scored with '
+      'a rubric.'),
+     'condition'),
+    (('For 3 consecutive weeks, given a visual timer, Alex will start work within 2 minutes on 4 of 5 '
+      'days, as recorded on a data sheet.'),
+     'timeframe'),
+    (('In 4 of 5 trials, given a number line, Alex will add fractions with like denominators, as '
+      'measured by teacher probes.'),
+     'timeframe'),
+    (('By June 2027, in the cafeteria, Alex will wait in line for his lunch on 4 of 5 days with 90% '
+      'accuracy.'),
+     'measurement'),
+    (('By June 2027, given a visual, Alex will state his address in 4 of 5 trials across 3 sessions '
+      'with adult support.'),
+     'measurement'),
+    (('By June 2027, during transitions, Alex will display appropriate hallway behavior on 4 of 5 days,'
+      ' as recorded on a point sheet.'),
+     'behavior'),
+    (('By June 2027, at recess, Alex will have positive peer interactions on 4 of 5 days, as observed '
+      'by staff.'),
+     'behavior'),
+    (('By June 2027, when upset, Alex will manage his emotions on 4 of 5 occasions, as recorded on a '
+      'behavior log.'),
+     'behavior'),
+    (('By June 2027, given a schedule, Alex will be on time to class 90% of the time, as recorded by '
+      'teachers.'),
+     'criterion'),
+    (('By June 2027, given a prompt, Alex will write a paragraph with correct punctuation, as scored on'
+      ' a rubric.'),
+     'criterion'),
 ]
 
 
