@@ -73,7 +73,8 @@ def _model_dict(model: BaseModel, owner: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, info in type(model).model_fields.items():
         title = info.title or name.replace("_", " ")
-        out[name] = plain(getattr(model, name), title)
+        # Labels read as what to add: "the sender's name", like "the child's date of birth".
+        out[name] = plain(getattr(model, name), title if title.startswith("the ") else f"the {title}")
     return out
 
 
