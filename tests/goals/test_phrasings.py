@@ -963,3 +963,16 @@ def test_a_goal_missing_one_part_is_not_measurable_and_names_the_part(text, miss
     result = check_goal(text)
     assert not result.measurable
     assert [n for n in result.missing if n != "baseline"] == [missing]
+
+
+@pytest.mark.parametrize(("text", "observable"), [
+    ("By June 2027, given grade 3 passages, Sam's oral reading fluency will increase from 40 to 90 words correct "
+     "per minute on 3 consecutive probes, as measured by DIBELS.", True),
+    ("By June 2027, during class, Sam's call-outs will decrease from 10 per lesson to 2 per lesson on 4 of 5 days, "
+     "as recorded on a tally sheet.", True),
+    ("By June 2027, given passages, Sam's reading level will increase from level D to level J, as measured by "
+     "running records.", False),
+    ("By June 2027, Sam's reading skills will improve from 40 to 90, as measured by probes.", False),
+])
+def test_a_skill_as_the_subject_of_a_change_is_read_like_increase_skill(text, observable):
+    assert check_goal(text).components["behavior"].present is observable

@@ -50,6 +50,7 @@ _MATH_OBJECT = re.compile(r"^\w+\s+(?:(?:the|a|an|each|all|given)\s+)?(?:[\w-]+\
                           r"(?:fractions?|expressions?|ratios?)\b")
 _ABOUT_DATA = re.compile(r"be\s+(?:measured|monitored|assessed|collected|recorded|reported|documented|evaluated|"
                          r"tracked|charted|graphed|taken|gathered|reviewed|shared|sent)\b")
+_SKILL_SUBJECT = re.compile(r"\b[a-z]+'s\s+((?:[a-z-]+\s+){0,4}?[a-z-]+)\s+$")
 _ABILITY_TO = re.compile(r"^(?:demonstrate|show|display)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?"
                          r"(?:ability|capacity|skills?)\s+to\s+([a-z-]+)")
 _FILLER = re.compile(r"^demonstrate\s+(?:\w+\s+){0,4}?by\s+(\w+ing)\b")
@@ -238,6 +239,17 @@ def _verbs(low: str) -> list[_Verb]:
         rest = low[match.end():]
         if _ABOUT_DATA.match(rest):
             continue  # "Progress will be measured by …" is about the data, not the child.
+        skill = _SKILL_SUBJECT.search(low[:match.start()])
+        change = re.match(r"(increase|decrease|improve|reduce|rise|grow)\s+(?=from\s)", rest)
+        if skill and change:
+            # "Sam's oral reading fluency will increase from 40 to 90 words correct per minute" reads as
+            # "Sam will increase oral reading fluency from 40 to 90 …".
+            verbs = _classify_phrase(f"{change.group(1)} {skill.group(1)} {rest[change.end():]}", wish)
+            for verb in verbs:
+                verb.phrase = " ".join(low[skill.start():match.end() + change.end()].split() +
+                                       rest[change.end():].split()[:6])
+            found.extend(verbs)
+            continue
         found.extend(_classify_phrase(rest, wish))
     if not found:
         # No "will": a goal written as "Read 90 words …" or "Student to read …".
