@@ -75,6 +75,9 @@ TIMEFRAMES = [
     "by the end of the annual IEP", "at the annual review", "by mid-year", "by midyear",
     "by the middle of the school year", "by the end of her junior year", "by May '27", "by Dec. 2026",
     "over the next year", "within the coming school year",
+    "one year from now", "12 months from the start of the IEP", "by IEP renewal", "by the following IEP",
+    "by the subsequent annual review", "before the IEP expires", "by his annual", "by year's end", "by EOY",
+    "by the end of Q3", "by the end of MP2",
 ]
 _TIME_FIRST = ("{t}, given a grade 3 passage, Alex will read aloud 90 words correct per minute on 2 consecutive "
                "weekly probes, as measured by DIBELS probes.")
@@ -93,7 +96,8 @@ NOT_TIMEFRAMES = [
     "for 4 consecutive weeks", "over 3 consecutive days", "across 2 weeks", "for 10 minutes", "within 30 seconds",
     "each week", "weekly", "daily", "in 4 of 5 trials", "for 3 consecutive sessions", "over a 2-week period",
     "during the first 5 minutes of class", "within 3 minutes of arrival", "", "during the IEP meeting",
-    "over 10 consecutive school days", "in 4 of 5 school days", "within 2 days",
+    "over 10 consecutive school days", "in 4 of 5 school days", "within 2 days", "at the IEP meeting",
+    "by the IEP team",
 ]
 
 

@@ -383,6 +383,16 @@ TIMEFRAME = re.compile(
     r"|\bby\s+(?:instructional\s+)?week\s+\d+\b|\b(?:within|in)\s+\d{2,3}\s+(?:instructional|school)\s+days\b"
     r"|\bby\s+(?:the\s+)?(?:mid-?year|mid-?(?:semester|term)|middle\s+of\s+the\s+(?:school\s+|iep\s+|academic\s+)?"
     r"(?:year|semester|term))\b"
+    # "one year from now", "12 months from the start of the IEP", "by IEP renewal", "by the following IEP",
+    # "before the IEP expires", "by his annual", "by year's end", "by EOY", "by the end of Q3 / S1 / MP2 / T2".
+    rf"|\b(?:{NUM}|a|one)\s+(?:calendar\s+|school\s+)?(?:years?|months)\s+from\s+(?:now|today|the\s+(?:iep|start|date|"
+    rf"beginning|initiation))"
+    r"|\b(?:by|before)\s+(?:the\s+)?(?:(?:next|following|subsequent|annual|his|her|their)\s+)*(?:iep\s+)?"
+    r"(?:renewal|reevaluation|re-evaluation|annual|iep)(?:\s+(?:date|meeting|review))?\b(?!\s+(?:team|goals?))"
+    r"|\b(?:by|before)\s+the\s+(?:three|3)-year\s+re-?evaluation\b"
+    r"|\b(?:before|by\s+the\s+time)\s+(?:the|this|his|her|their)\s+iep\s+(?:expires|ends|is\s+reviewed)\b"
+    r"|\bby\s+(?:the\s+)?(?:year's\s+end|eoy|end\s+of\s+year)\b"
+    r"|\bby\s+the\s+end\s+of\s+(?:q[1-4]|s[12]|mp[1-6]|t[1-3])\b"
     # "after 36 weeks of instruction".
     rf"|\bafter\s+{NUM}\s+(?:instructional\s+|school\s+)?weeks\s+of\s+(?:specially\s+designed\s+)?"
     rf"(?:instruction|intervention|services|therapy)\b"
