@@ -264,6 +264,7 @@ CRITERIA = [
     "four days out of five", "each day for 2 weeks", "with 80% accuracy on 4 of the last 5 probes",
     "with an 80% success rate over 10 trials", "without error on 3 consecutive trials",
     "at or above 80% on 4 of 5 probes", "reducing incidents to 1 or fewer per week",
+    "with an MLU of 4.0", "with a mean length of utterance of at least 3.5", "for 1 mile", "in under 2 minutes",
 ]
 _CRIT = ("By June 2027, given a list of 10 tasks, Alex will complete the tasks {c}, as recorded on a teacher "
          "data sheet.")

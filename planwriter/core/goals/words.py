@@ -269,6 +269,7 @@ _COUNTED = (
     r"times|initiations|exchanges|turns|strategies|applications|errors|mistakes|sentences|elements|details|points|"
     r"responses|requests|comments|questions|repetitions|reps|trials|opportunities|feet|inches|meters|yards|laps|"
     r"syllables|utterances|minutes|seconds|hours|mins?|secs?|hrs?|pages|books|lines|paragraphs|answers|objects|coins|prompts?|"
+    r"miles?|blocks|flights|dollars|cents|"
     r"cues?|reminders?|referrals|incidents|outbursts|call-?outs|interruptions|refusals|tasks|assignments|"
     r"activities|phonemes|blends|sight\s+words|vocabulary\s+words|spelling\s+words|story\s+elements)"
 )
@@ -286,6 +287,8 @@ COUNT_CRITERION = re.compile(
     # "scoring 3 or higher on a 4-point district writing rubric".
     rf"|\b{NUM}\s+(?:or\s+(?:higher|better|above|more)\s+)?on\s+(?:a|an|the|each)\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?:rubric|scale)\b"
+    # Language measures: "an MLU of 4.0 morphemes", "a mean length of utterance of at least 3.5".
+    rf"|\b(?:mlu|mean\s+length\s+of\s+utterance)\s+(?:of\s+)?(?:at\s+least\s+)?{NUM}"
     # "twice daily", "once per class period", "3 times a week".
     rf"|\b(?:once|twice|{NUM}\s+times)\s+(?:daily|weekly|hourly|a\s+(?:day|week)|per\s+\w+|each\s+\w+|every\s+\w+)\b"
     # Durations: "for one hour", "for half an hour", "for a full 30-minute class period".
