@@ -981,3 +981,13 @@ def test_a_goal_missing_one_part_is_not_measurable_and_names_the_part(text, miss
 ])
 def test_a_skill_as_the_subject_of_a_change_is_read_like_increase_skill(text, observable):
     assert check_goal(text).components["behavior"].present is observable
+
+
+@pytest.mark.parametrize("text", [
+    "By June 2027, given a grade 3 passage, Alex will: (a) read aloud 90 words correct per minute and (b) answer 4 "
+    "of 5 questions on 3 consecutive probes, as measured by DIBELS.",
+    "By June 2027, given a grade 3 passage, Alex will: read aloud 90 words correct per minute on 3 consecutive "
+    "probes, as measured by DIBELS.",
+])
+def test_a_list_after_will_and_a_colon_is_read(text):
+    assert check_goal(text).measurable

@@ -34,7 +34,9 @@ _WILL = re.compile(
     r"\b(?:will|shall|would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+expected\s+to|"
     r"is\s+interested\s+in|to\s+be\s+able\s+to)"
     # A clause set off by commas between "will" and the verb: "Alex will, given a model, name …".
-    r"(?:\s*,(?:[^,.;]|\.(?=\d)){1,80},)?\s+"
+    r"(?:\s*,(?:[^,.;]|\.(?=\d)){1,80},)?"
+    # A list after a colon: "Alex will: (a) name …", "Alex will: 1. read …".
+    r"(?:\s*:\s*(?:\(?[a-z1-9]\)|\d\.)?)?\s+"
 )
 _WISH = re.compile(r"\b(?:would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+interested\s+in)\b")
 _SKIP = frozenset({"also", "then", "be able to", "independently", "consistently", "successfully", "correctly",
