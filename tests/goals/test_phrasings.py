@@ -477,6 +477,8 @@ BEHAVIORS = [
     "help a peer clean up", "stir and pour ingredients", "load the dishwasher", "unlock his locker",
     "retrieve his materials from his cubby", "whisper in the library", "reread the question", "travel to the office",
     "pick up his toys", "untie his shoes", "peel a banana", "offer help to a peer", "present a 2-minute oral report",
+    "be seated at his desk", "be dressed for PE", "be in line", "be at his desk with materials",
+    "be in his assigned area", "be in the designated area", "be on time to class", "be in attendance",
 ]
 _BEHAV = ("By June 2027, given a visual model, Alex will {b} in 4 of 5 trials, as recorded on a teacher "
           "data sheet.")
@@ -509,7 +511,7 @@ NOT_BEHAVIORS = [
     "demonstrate the ability to understand fractions", "sustain attention", "grasp the concept of time",
     "reach grade-level benchmarks", "transfer skills to new settings", "respond appropriately to teasing",
     "utilize coping strategies", "remember his locker combination", "self-regulate", "cooperate with peers",
-    "analyze the text", "relax",
+    "analyze the text", "relax", "be ready to work", "be engaged in the lesson", "be quiet",
 ]
 
 

@@ -42,7 +42,10 @@ _WISH = re.compile(r"\b(?:would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|
 _SKIP = frozenset({"also", "then", "be able to", "independently", "consistently", "successfully", "correctly",
                    "accurately", "appropriately", "not", "each", "now", "still", "always", "with"})
 _BE_OBSERVABLE = re.compile(r"^be\s+(?:employed|enrolled|working|on[\s-]task|in\s+(?:his|her|their)\s+seat|seated|"
-                            r"on\s+time|present|prepared\s+with)\b")
+                            r"on\s+time|present|prepared\s+with|dressed|in\s+line|in\s+attendance|"
+                            # Where the child is: "be at his desk", "be in the designated area".
+                            r"(?:at|in)\s+(?:his|her|their|the)\s+(?:assigned\s+|designated\s+|own\s+)?"
+                            r"(?:desk|seat|locker|station|table|spot|area|place|line|classroom|room)s?)\b")
 _BE_ABLE = re.compile(r"^be\s+able\s+to\s+")
 _TO_VERB = re.compile(r"^(?:continue|try|attempt|learn|begin|start)\s+to\s+(\w+)")
 _CHANGE_VERBS = frozenset({"increase", "decrease", "improve", "reduce", "raise", "lower", "grow", "advance", "build"})
