@@ -160,7 +160,8 @@ CONDITIONS_FIRST = [
     "with peers", "on the job", "with a partner", "across the school day", "when he is upset",
     "at work", "in line", "in PE", "in a 1:1 session", "when losing a game", "when his name is called",
     "if he becomes upset", "provided visual supports", "with a reduced workload", "with questions read aloud",
-    "on an iPad", "on the computer", "with breaks as needed",
+    "on an iPad", "on the computer", "with breaks as needed", "through the use of a token board",
+    "by the use of a visual timer",
 ]
 _COND_FIRST = ("By June 2027, {c}, Alex will complete 8 of 10 items correctly on 3 consecutive days, as recorded "
                "on a teacher data sheet.")

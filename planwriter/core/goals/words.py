@@ -484,7 +484,7 @@ CONDITION = re.compile(
     r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
     r"grading|marking|term))(?!(?:the\s+)?(?:\w+\s+)?(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
     r"observations)\b)"
-    r"|\busing\b|\bwith\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
+    r"|\busing\b|\b(?:with|through|by)\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
     r"|\bwith\s+(?:(?:no|minimal|moderate|maximum|one|two|a\s+single|visual|verbal|gestural|physical|adult|teacher|peer|"
     r"partial|fading|faded)\s+)+(?:\w+\s+)?(?:prompts?|prompting|support|supports|cues?|cueing|assistance|reminders?|models?|modeling)\b"
     rf"|\b(?:with|using)\s+(?:a|an|the|his|her|their)\s+(?:[\w/-]+[\s-]+){{0,2}}?{TOOLS}\b"
