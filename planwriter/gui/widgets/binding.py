@@ -58,6 +58,16 @@ class ModelBinding(Binding):
             raise FieldError("; ".join(p.message for p in problems) or "This value is not valid") from None
 
 
+def _checked(check: Callable[[Any], Any] | None, value: Any) -> Any:
+    """Run a binding's check; its ``ValueError`` becomes the message shown beside the field."""
+    if check is None:
+        return value
+    try:
+        return check(value)
+    except ValueError as error:
+        raise FieldError(str(error)) from None
+
+
 class DictBinding(Binding):
     """One entry of a dict, checked by ``check`` (which raises ``ValueError`` with a plain message)."""
 
@@ -82,11 +92,7 @@ class DictBinding(Binding):
         values = self.values()
         if values is None:
             return
-        if self.check is not None:
-            try:
-                value = self.check(value)
-            except ValueError as error:
-                raise FieldError(str(error)) from None
+        value = _checked(self.check, value)
         values[self.name] = value
 
 
@@ -109,9 +115,5 @@ class AttrBinding(Binding):
         target = self.target()
         if target is None:
             return
-        if self.check is not None:
-            try:
-                value = self.check(value)
-            except ValueError as error:
-                raise FieldError(str(error)) from None
+        value = _checked(self.check, value)
         setattr(target, self.name, value)
