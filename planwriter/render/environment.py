@@ -196,6 +196,9 @@ def finalize(value: Any) -> str:
         raise TemplateBug("the template printed an empty value (None); guard it with {% if %}")
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, int) and value >= 0:
+        # A count the template computed (e.g. ``{{ loop.index }}.`` numbering a list), not user text.
+        return str(value)
     if isinstance(value, dt.date):
         return escape(long_date(value))
     if isinstance(value, list | tuple | set | frozenset):

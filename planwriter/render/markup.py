@@ -33,6 +33,10 @@ def escape(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\n\n", PARAGRAPH_MARK).replace("\n", LINE_MARK)
     text = _ASCII_PUNCTUATION.sub(r"\\\1", text)
+    if text[:1].isascii() and text[:1].isdigit():
+        # Digits are the one unescapable start of block markup: "000" followed by the template's own
+        # "." or ")" would open an ordered list. A character reference is never a list marker.
+        text = f"&#{ord(text[0])};{text[1:]}"
     stripped = text.strip(" \t")
     if stripped != text:
         lead = len(text) - len(text.lstrip(" \t"))

@@ -56,6 +56,15 @@ def test_tricky_text_in_a_concern_is_exported_verbatim(sample_case, text):
     assert "Heading 1" not in styles and "List Number" not in styles and "Quote" not in styles
 
 
+@pytest.mark.parametrize("text", ["000", "1", "2026", "12) twelve"])
+def test_digits_before_the_templates_own_punctuation_never_start_a_list(sample_case, text):
+    # The intervention line is "- {description}." — "000" + "." would read as an ordered list marker.
+    sample_case.interventions[0].description = text
+    document = render_document(sample_case, "initial-evaluation")
+    assert text in document.plain_text()
+    assert not any(getattr(b, "ordered", False) for b in document.blocks)
+
+
 def test_template_code_in_user_text_is_never_run(sample_case):
     sample_case.child.legal_first_name = "{{ 7 * 7 }}"
     sample_case.concerns[0].description = "{% for x in range(3) %}loop{% endfor %}"
