@@ -133,3 +133,24 @@ def test_any_text_in_any_field_exports_a_valid_document_that_contains_it_verbati
     body = all_text(read)
     for value in stored:
         assert value in body
+
+
+_any = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\r\x00"), min_size=1, max_size=20)
+
+
+@given(text=_any, before=st.sampled_from(["", "- ", "1. ", "> ", "# ", "**", "Dear "]),
+       after=st.sampled_from(["", ".", ")", ":", "**", " (see above)", "\n\nNext paragraph."]))
+def test_escaped_text_inside_any_template_line_reads_back_verbatim(text, before, after):
+    from planwriter.core.text import clean_block
+
+    value = clean_block(text)
+    assume(value)
+    blocks = parse(before + escape(value) + after)
+    flat = "\n\n".join(_all_text(b) for b in blocks)
+    assert value in flat
+
+
+def _all_text(block) -> str:
+    if hasattr(block, "items"):
+        return "\n\n".join(_all_text(inner) for item in block.items for inner in item.blocks)
+    return getattr(block, "text", "")
