@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from planwriter.core.text import Block, Line
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def new_id() -> str:
@@ -444,6 +444,17 @@ class LogEntry(_Model):
     notes: Block = Field("", title="notes")
 
 
+class LetterDraft(_Model):
+    """The answers and choices for one letter, kept with the case so nothing typed is lost."""
+
+    inputs: dict[str, Any] = Field(default_factory=dict)
+    recipient_id: str | None = None
+    cc_ids: list[str] = Field(default_factory=list)
+    delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
+    enclosures: list[str] = Field(default_factory=list)
+    date: dt.date | None = None  # None: the day it is exported
+
+
 # --------------------------------------------------------------------------- the case
 
 
@@ -464,6 +475,10 @@ class Case(_Model):
     goals: list[Goal] = Field(default_factory=list)
     key_dates: KeyDates = Field(default_factory=KeyDates)
     correspondence: list[LogEntry] = Field(default_factory=list)
+    #: Per letter (template id): what was typed into its questions and chosen for sending.
+    letter_drafts: dict[str, LetterDraft] = Field(default_factory=dict)
+    #: Goals the school proposed, pasted one per line for review.
+    school_goals: Block = Field("", title="the school's proposed goals")
     notes: Block = Field("", title="notes")
 
     @field_validator("strengths")

@@ -114,3 +114,31 @@ def test_a_version_1_case_is_migrated_on_load(tmp_path):
     assert path.read_bytes() == before
     casefile.save(case, path)
     assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+def test_a_version_2_case_gains_empty_letter_drafts_and_school_goals(tmp_path, sample_case):
+    data = json.loads(casefile.dumps(sample_case))
+    data["schema_version"] = 2
+    del data["letter_drafts"], data["school_goals"]
+    path = tmp_path / "v2.pwcase"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    case = casefile.load(path)
+    assert case.letter_drafts == {} and case.school_goals == ""
+    assert case.child == sample_case.child
+
+
+def test_letter_answers_and_pasted_goals_survive_a_save(tmp_path, sample_case):
+    import datetime as dt
+
+    from planwriter.core.model import LetterDraft
+
+    sample_case.letter_drafts["records"] = LetterDraft(
+        inputs={"meeting_date": dt.date(2027, 1, 12), "extra_records": ["bus reports"], "ask_fee_waiver": False},
+        delivery="certified_mail", enclosures=["Copy of my earlier request"],
+    )
+    sample_case.school_goals = "Alex will improve reading.\nAlex will behave."
+    again = casefile.load(casefile.save(sample_case, tmp_path / "alex.pwcase"))
+    draft = again.letter_drafts["records"]
+    assert draft.inputs == {"meeting_date": "2027-01-12", "extra_records": ["bus reports"], "ask_fee_waiver": False}
+    assert draft.delivery == "certified_mail" and draft.enclosures == ["Copy of my earlier request"]
+    assert again.school_goals == "Alex will improve reading.\nAlex will behave."

@@ -189,3 +189,17 @@ def test_export_without_goals_explains_what_to_do(qtbot, context):
     assert not widget.export_button.isEnabled()
     assert widget.export_proposed() is None
     assert shown and "Add a goal first" in shown[0]
+
+
+def test_pasted_school_goals_are_kept_in_the_case(qtbot, page, tmp_path):
+    from planwriter.core import casefile
+
+    changes: list[bool] = []
+    page.changed.connect(lambda: changes.append(True))
+    page.review_edit.setFocus()
+    qtbot.keyClicks(page.review_edit, "Sam will know his facts.")
+    assert changes
+    assert page.case.school_goals == "Sam will know his facts."
+    again = casefile.load(casefile.save(page.case, tmp_path / "sam.pwcase"))
+    page.set_case(again)
+    assert page.review_edit.toPlainText() == "Sam will know his facts."

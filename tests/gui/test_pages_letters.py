@@ -276,3 +276,24 @@ def test_opening_another_case_keeps_the_letter_but_forgets_the_old_choices(qtbot
     assert page.template.id == "records"
     assert page.recipient_edit.combo.currentText() == "Principal (not on School & team yet)"
     qtbot.waitUntil(lambda: "the child's date of birth" in page.missing_text())
+
+
+def test_a_letters_answers_are_kept_in_the_case_and_come_back_after_saving(qtbot, page, context, tmp_path):
+    from planwriter.core import casefile
+
+    changes: list[bool] = []
+    page.changed.connect(lambda: changes.append(True))
+    page.select_template("records")
+    qtbot.keyClicks(page.input_field("meeting_date").edit, "2027-01-12")
+    qtbot.keyClicks(page.input_field("extra_records").edit, "bus incident reports")
+    assert changes, "typing an answer marks the case as changed"
+    path = casefile.save(page.case, tmp_path / "alex.pwcase")
+
+    reopened = LettersPage(context)
+    qtbot.addWidget(reopened)
+    reopened.set_case(casefile.load(path))
+    reopened.show()
+    reopened.select_template("records")
+    assert reopened.input_field("meeting_date").edit.text() == "2027-01-12"
+    assert "bus incident reports" in reopened.input_field("extra_records").edit.toPlainText()
+    _wait_preview(qtbot, reopened, "January 12, 2027")

@@ -30,6 +30,7 @@ from planwriter.core.goals.bank import GoalBank, GoalPattern, apply_pattern, goa
 from planwriter.core.goals.checker import GoalCheck, check_goal
 from planwriter.core.goals.composer import compose, statement
 from planwriter.core.model import AREA_LABELS, Area, Goal, Objective, Pronouns
+from planwriter.core.text import clean_block
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.exporting import ExportMixin
 from planwriter.gui.pages.base import CasePage
@@ -74,6 +75,7 @@ class GoalsPage(ExportMixin, CasePage):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.update_statement)
+        self._loading_review = False
         self.review_timer = QTimer(self)
         self.review_timer.setSingleShot(True)
         self.review_timer.setInterval(DEBOUNCE_MS)
@@ -316,7 +318,7 @@ class GoalsPage(ExportMixin, CasePage):
             "For example: Alex will improve his reading fluency with 80% accuracy."))
         self.review_edit.setTabChangesFocus(True)
         self.review_edit.setMaximumHeight(self.review_edit.fontMetrics().lineSpacing() * 7 + 14)
-        self.review_edit.textChanged.connect(self.review_timer.start)
+        self.review_edit.textChanged.connect(self._review_text_changed)
         caption.setBuddy(self.review_edit)
         column.addWidget(self.review_edit)
         column.addWidget(help_label(self.tr(
@@ -345,6 +347,13 @@ class GoalsPage(ExportMixin, CasePage):
     # ------------------------------------------------------------------ the case
 
     def refresh(self) -> None:
+        pasted = self.case.school_goals if self.case is not None else ""
+        if clean_block(self.review_edit.toPlainText()) != pasted:
+            self._loading_review = True
+            try:
+                self.review_edit.setPlainText(pasted)
+            finally:
+                self._loading_review = False
         name = self.case.child.first_name if self.case is not None else ""
         self.goals_box.setTitle(self.tr("%1's goals").replace("%1", name) if name else self.tr("Your child's goals"))
         self._fill_goals(select=0)
@@ -575,6 +584,15 @@ class GoalsPage(ExportMixin, CasePage):
                 "%1", str(count)))
 
     # ------------------------------------------------------------------ the school's goals
+
+    def _review_text_changed(self) -> None:
+        """Keep the pasted goals in the case (saved with it), then check them once typing pauses."""
+        if self.case is not None and not self._loading_review:
+            text = self.review_edit.toPlainText()
+            if clean_block(text) != self.case.school_goals:
+                self.case.school_goals = text
+                self.changed.emit()
+        self.review_timer.start()
 
     def review_texts(self) -> list[str]:
         return [line.strip() for line in self.review_edit.toPlainText().splitlines() if line.strip()]

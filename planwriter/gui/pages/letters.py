@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from planwriter.core.model import (
     ROLE_LABELS,
     Case,
     DeliveryMethod,
+    LetterDraft,
     LogEntry,
 )
 from planwriter.gui.appcontext import AppContext
@@ -129,18 +129,6 @@ class SituationDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-@dataclass
-class LetterDraft:
-    """What the user chose for one letter while the case is open (not saved in the case file)."""
-
-    inputs: dict[str, Any] = field(default_factory=dict)
-    recipient_id: str | None = None
-    cc_ids: list[str] = field(default_factory=list)
-    delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
-    enclosures: list[str] = field(default_factory=list)
-    date: dt.date | None = None  # None: the day it is exported
-
-
 def _role(role: Any) -> str:
     return QCoreApplication.translate("roles", ROLE_LABELS[role])
 
@@ -161,10 +149,10 @@ class LettersPage(ExportMixin, CasePage):
         self.nav_title = self.tr("Letters")
         self.template: Template | None = None
         self.document: Document | None = None
-        self.drafts: dict[str, LetterDraft] = {}
         self.render_count = 0
         self._stale = True
         self._contacts_key: tuple = ()
+        self._typed_drafts: set[int] = set()  # drafts whose answers were given their types
         self._cc_recipient: str | None = None
         self.input_form: FormSection | None = None
 
@@ -394,13 +382,27 @@ class LettersPage(ExportMixin, CasePage):
             return
         self._show_template(template)
 
+    @property
+    def drafts(self) -> dict[str, LetterDraft]:
+        """Each letter's answers and choices, kept in the case (saved with it)."""
+        return self.case.letter_drafts if self.case is not None else {}
+
     def _draft(self) -> LetterDraft | None:
-        if self.template is None:
+        if self.template is None or self.case is None:
             return None
         draft = self.drafts.get(self.template.id)
         if draft is None:
             draft = self._new_draft(self.template)
             self.drafts[self.template.id] = draft
+        elif id(draft) not in self._typed_drafts:
+            # Answers read back from a case file are plain JSON (dates as text): give them their types.
+            for spec in self.template.meta.inputs:
+                if spec.name in draft.inputs:
+                    try:
+                        draft.inputs[spec.name] = coerce_input(spec, draft.inputs[spec.name])
+                    except ValueError:
+                        draft.inputs[spec.name] = coerce_input(spec, spec.default)
+            self._typed_drafts.add(id(draft))
         return draft
 
     def _new_draft(self, template: Template) -> LetterDraft:
@@ -481,7 +483,7 @@ class LettersPage(ExportMixin, CasePage):
             form.add_row(None, help_label(self.tr("Questions marked * must be answered before export."), form))
         for spec in template.meta.inputs:
             form.add(self._input_field(spec, DictBinding(values, spec.name, functools.partial(coerce_input, spec))))
-        form.edited.connect(self.schedule_render)
+        form.edited.connect(self._draft_edited)
         return form
 
     def _input_field(self, spec: InputSpec, binding: DictBinding) -> Field:
@@ -562,13 +564,18 @@ class LettersPage(ExportMixin, CasePage):
         self.cc_label.setVisible(self.cc_list.count() > 0)
         self.cc_list.setVisible(self.cc_list.count() > 0)
 
+    def _draft_edited(self) -> None:
+        """An answer or a sending choice changed: it is part of the case, so the case is modified."""
+        self.changed.emit()
+        self.schedule_render()
+
     def _options_edited(self) -> None:
         draft = self._draft()
         if draft is not None and draft.recipient_id != self._cc_recipient:
             # Nobody gets a copy of a letter addressed to them.
             draft.cc_ids = [i for i in draft.cc_ids if i != draft.recipient_id]
             self._fill_cc()
-        self.schedule_render()
+        self._draft_edited()
 
     def _cc_changed(self, _item: QListWidgetItem) -> None:
         draft = self._draft()
@@ -579,7 +586,7 @@ class LettersPage(ExportMixin, CasePage):
             for n in range(self.cc_list.count())
             if self.cc_list.item(n).checkState() == Qt.CheckState.Checked
         ]
-        self.schedule_render()
+        self._draft_edited()
 
     # ================================================================== rendering
     def schedule_render(self) -> None:
@@ -832,8 +839,8 @@ class LettersPage(ExportMixin, CasePage):
 
     # ================================================================== CasePage
     def set_case(self, case: Case) -> None:
-        self.drafts.clear()
         self._contacts_key = ()
+        self._typed_drafts = set()
         super().set_case(case)
 
     def refresh(self) -> None:
