@@ -24,7 +24,8 @@ def _lupdate() -> str:
 
 
 def test_the_interface_strings_can_be_extracted_for_translation(tmp_path):
-    sources = [str(p) for p in sorted((ROOT / "planwriter" / "gui").rglob("*.py"))] + [str(ROOT / "planwriter" / "app.py")]
+    sources = [str(p) for p in sorted((ROOT / "planwriter" / "gui").rglob("*.py"))]
+    sources.append(str(ROOT / "planwriter" / "app.py"))
     ts = tmp_path / "planwriter_es.ts"
     result = subprocess.run([_lupdate(), *sources, "-ts", str(ts)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
