@@ -264,6 +264,11 @@ class Child(_Model):
     def first_name(self) -> str:
         return self.preferred_name or self.legal_first_name
 
+    @property
+    def short_name(self) -> str:
+        """The name in everyday use with the last name ("Alex Rivera"), as in file names."""
+        return " ".join(p for p in (self.first_name, self.legal_last_name) if p)
+
 
 class Guardian(_Model):
     id: str = Field(default_factory=new_id)

@@ -58,9 +58,8 @@ class ExportMixin:
         if document.missing:
             self.show_message(_tr("Some information is missing"), self.missing_message(document.missing))
             return None
-        child = self.case.child
-        child_name = " ".join(p for p in (child.first_name, child.legal_last_name) if p)
-        path = self.ask_save_path(self.export_folder() / suggested_file_name(title, child_name, date))
+        suggested = suggested_file_name(title, self.case.child.short_name, date)
+        path = self.ask_save_path(self.export_folder() / suggested)
         if path is None:
             return None
         try:

@@ -46,12 +46,11 @@ def export_all(
     registry = registry or default_registry()
     today = today or dt.date.today()
     folder.mkdir(parents=True, exist_ok=True)
-    child_name = case.child.first_name + (f" {case.child.legal_last_name}" if case.child.legal_last_name else "")
     written: list[Exported] = []
     for template in registry.all():
         if not template.builtin:
             continue
-        path = folder / suggested_file_name(template.meta.title, child_name.strip(), today)
+        path = folder / suggested_file_name(template.meta.title, case.child.short_name, today)
         export(case, template.id, path, template.meta.sample_inputs, registry=registry, today=today)
         written.append(Exported(template.id, template.meta.title, path))
     log.info("Exported %d built-in documents", len(written))

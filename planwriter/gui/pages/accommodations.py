@@ -37,6 +37,7 @@ from planwriter.gui.appcontext import AppContext
 from planwriter.gui.exporting import ExportMixin
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import ChoiceField, FormSection, LongTextField, ModelBinding, TextField, help_label
+from planwriter.render.environment import capfirst
 
 log = logging.getLogger(__name__)
 
@@ -139,10 +140,10 @@ class AccommodationsPage(ExportMixin, CasePage):
             self.tr("Filter by kind of accommodation"))
         self.need_filter = self._filter_combo(
             self.tr("All needs"),
-            [(n.value, _cap(self.catalogue.need_labels[n])) for n in Need],
+            [(n.value, capfirst(self.catalogue.need_labels[n])) for n in Need],
             self.tr("Filter by need"))
         self.setting_filter = self._filter_combo(
-            self.tr("Everywhere"), [(s.value, _cap(self.catalogue.setting_labels[s])) for s in Setting],
+            self.tr("Everywhere"), [(s.value, capfirst(self.catalogue.setting_labels[s])) for s in Setting],
             self.tr("Filter by where it applies"))
         for column_index, (label, combo) in enumerate((
             (self.tr("&Kind"), self.category_filter),
@@ -249,7 +250,7 @@ class AccommodationsPage(ExportMixin, CasePage):
         where.addWidget(where_label, 0, 0)
         self.setting_boxes: dict[Setting, QCheckBox] = {}
         for index, setting in enumerate(Setting):
-            check = QCheckBox(_cap(self.catalogue.setting_labels[setting]), self.editor_box)
+            check = QCheckBox(capfirst(self.catalogue.setting_labels[setting]), self.editor_box)
             check.setAccessibleName(self.tr("Applies to %1").replace(
                 "%1", self.catalogue.setting_labels[setting]))
             check.toggled.connect(lambda on, s=setting: self._setting_toggled(s, on))
@@ -523,6 +524,3 @@ class AccommodationsPage(ExportMixin, CasePage):
         self.remove_button.setEnabled(self.current_chosen() is not None)
         self.editor_box.setEnabled(self.current_chosen() is not None)
 
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -44,6 +44,7 @@ from planwriter.gui.widgets import (
     TextField,
     help_label,
 )
+from planwriter.render.environment import capfirst
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ class GoalsPage(ExportMixin, CasePage):
         self.bank_area.setAccessibleName(self.tr("Goal bank area"))
         self.bank_area.addItem(self.tr("All areas"), "")
         for area in self.bank.areas():
-            self.bank_area.addItem(_cap(AREA_LABELS[area]), area.value)
+            self.bank_area.addItem(capfirst(AREA_LABELS[area]), area.value)
         self.bank_area.currentIndexChanged.connect(lambda _i: self._fill_bank())
         filters.addWidget(self.bank_search)
         filters.addWidget(self.bank_area)
@@ -226,7 +227,7 @@ class GoalsPage(ExportMixin, CasePage):
         self.form = FormSection(self.editor_page.content)
         f = self.form
         self.area_field = f.add(ChoiceField(self.tr("&Area"), ModelBinding(current, "area"),
-                                            [(a, _cap(AREA_LABELS[a])) for a in Area]))
+                                            [(a, capfirst(AREA_LABELS[a])) for a in Area]))
         self.postsecondary_field = f.add(CheckField(
             self.tr("A postsecondary goal (what happens after high school)"), ModelBinding(current, "postsecondary"),
             help=self.tr("Postsecondary goals need only an outcome and a time after high school.")))
@@ -385,7 +386,7 @@ class GoalsPage(ExportMixin, CasePage):
 
     def _goal_label(self, goal: Goal) -> str:
         text = statement(goal, self._child_name(), annual_review=self._annual_review())
-        area = _cap(AREA_LABELS[goal.area])
+        area = capfirst(AREA_LABELS[goal.area])
         if not text:
             return self.tr("%1: (new goal: fill in the builder)").replace("%1", area)
         verdict = self.tr("measurable") if check_goal(text).measurable else self.tr("not measurable yet")
@@ -501,7 +502,7 @@ class GoalsPage(ExportMixin, CasePage):
         area = Area(area_value) if area_value else None
         for pattern in self.bank.search(self.bank_search.text(), area):
             unit = pattern.unit or self.tr("an outcome after high school")
-            item = QListWidgetItem(f"{_cap(pattern.area_label)}: {pattern.title} ({unit})")
+            item = QListWidgetItem(f"{capfirst(pattern.area_label)}: {pattern.title} ({unit})")
             item.setData(ID_ROLE, pattern.id)
             item.setToolTip(self.tr("Measured by: %1").replace("%1", ", ".join(pattern.tools)))
             self.bank_list.addItem(item)
@@ -664,6 +665,3 @@ class GoalsPage(ExportMixin, CasePage):
 def _part(goal: Goal | None, name: str):
     return getattr(goal, name) if goal is not None else None
 
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -58,6 +58,7 @@ from planwriter.gui.widgets import (
     help_label,
 )
 from planwriter.render.blocks import Document
+from planwriter.render.environment import long_date
 from planwriter.render.registry import (
     GROUP_LABELS,
     Group,
@@ -131,10 +132,6 @@ class SituationDelegate(QStyledItemDelegate):
 
 def _role(role: Any) -> str:
     return QCoreApplication.translate("roles", ROLE_LABELS[role])
-
-
-def _long_date(value: dt.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"
 
 
 class LettersPage(ExportMixin, CasePage):
@@ -748,7 +745,7 @@ class LettersPage(ExportMixin, CasePage):
         document = self.document
         if document is not None and document.response_due is not None:
             para(self.tr("Answer due:"), self.tr("%1, counting %2.").replace(
-                "%1", _long_date(document.response_due)).replace("%2", document.response_note))
+                "%1", long_date(document.response_due)).replace("%2", document.response_note))
         else:
             para(self.tr("Answer due:"), self.tr("No deadline applies to this letter; ask for a reply "
                                                  "within a reasonable time."))
@@ -766,7 +763,7 @@ class LettersPage(ExportMixin, CasePage):
         document = self.document
         if document is None or document.response_due is None:
             return ""
-        return f"{_long_date(document.response_due)} ({document.response_note})"
+        return f"{long_date(document.response_due)} ({document.response_note})"
 
     # ================================================================== export
     def confirm_open(self, path: Path) -> bool:
