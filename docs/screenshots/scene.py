@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer  # noqa: TID251 (a documentation tool that drives the real window)
 
-from planwriter.app import StartOptions, _finish_start, _make_application
+from planwriter.app import StartOptions, _finish_start, _make_application, show_main_window
 
 #: scene name -> (open the sample?, section, letter id, dialog)
 SCENES: dict[str, tuple[bool, str | None, str | None, str | None]] = {
@@ -34,10 +34,7 @@ def main(name: str) -> int:
     from planwriter.gui.mainwindow import MainWindow
 
     window = MainWindow()
-    if window.fit_to_screen():
-        window.showMaximized()
-    else:
-        window.show()
+    show_main_window(window)
     data_dir = Path(tempfile.mkdtemp(prefix="planwriter-screenshot-"))
     options = StartOptions(sample=sample, section=section, letter=letter, data_dir=data_dir)
 

@@ -36,7 +36,15 @@ from planwriter.core.model import ChosenAccommodation
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.exporting import ExportMixin
 from planwriter.gui.pages.base import CasePage
-from planwriter.gui.widgets import ChoiceField, FormSection, LongTextField, ModelBinding, TextField, help_label
+from planwriter.gui.widgets import (
+    ChoiceField,
+    FormSection,
+    LongTextField,
+    ModelBinding,
+    TextField,
+    help_label,
+    page_heading,
+)
 from planwriter.render.environment import capfirst
 
 log = logging.getLogger(__name__)
@@ -68,13 +76,7 @@ class AccommodationsPage(ExportMixin, CasePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
-        heading = QLabel(self.tr("Accommodations"), self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4 if font.pointSizeF() > 0 else 14)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(heading.text())
-        layout.addWidget(heading)
+        layout.addWidget(page_heading(self.tr("Accommodations"), self))
         layout.addWidget(help_label(self.tr(
             "Accommodations change how your child learns or shows what they know, not what they are "
             "expected to learn. Pick them from what your child needs, then say for each one how much, "

@@ -43,6 +43,7 @@ from planwriter.gui.widgets import (
     ScrollPage,
     TextField,
     help_label,
+    page_heading,
 )
 from planwriter.render.environment import capfirst
 
@@ -84,12 +85,7 @@ class GoalsPage(ExportMixin, CasePage):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        heading = QLabel(self.tr("Goals"), self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4 if font.pointSizeF() > 0 else 14)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(heading.text())
+        heading = page_heading(self.tr("Goals"), self)
         top = QHBoxLayout()
         top.addWidget(heading)
         self.status_label = QLabel(self)

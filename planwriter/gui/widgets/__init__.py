@@ -15,7 +15,7 @@ from planwriter.gui.widgets.fields import (
     parse_date,
 )
 from planwriter.gui.widgets.repeat import RepeatableEditor, TextListEditor
-from planwriter.gui.widgets.scroll import ScrollPage, group_box
+from planwriter.gui.widgets.scroll import ScrollPage, group_box, page_heading
 
 __all__ = [
     "AttrBinding",
@@ -37,5 +37,6 @@ __all__ = [
     "enum_choices",
     "group_box",
     "help_label",
+    "page_heading",
     "parse_date",
 ]

@@ -26,12 +26,7 @@ class ScrollPage(QScrollArea):
         self.setWidget(self.content)
 
     def add_heading(self, title: str, intro: str = "") -> QLabel:
-        heading = QLabel(title, self.content)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4 if font.pointSizeF() > 0 else 14)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
+        heading = page_heading(title, self.content)
         self.column.addWidget(heading)
         if intro:
             self.column.addWidget(help_label(intro, self.content))
@@ -43,6 +38,17 @@ class ScrollPage(QScrollArea):
 
     def finish(self) -> None:
         self.column.addStretch(1)
+
+
+def page_heading(title: str, parent: QWidget | None = None) -> QLabel:
+    """The bold title at the top of a section."""
+    heading = QLabel(title, parent)
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4 if font.pointSizeF() > 0 else 14)
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setAccessibleName(title)
+    return heading
 
 
 def group_box(title: str, *widgets: QWidget, intro: str = "", parent: QWidget | None = None) -> QGroupBox:
