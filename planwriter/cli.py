@@ -185,6 +185,12 @@ EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
                                  Callable[[argparse.Namespace], int]]] = {}
 
 
+def add_user_templates_option(parser: argparse.ArgumentParser) -> None:
+    """``--user-templates DIR`` for every command that reads templates (see :func:`_registry`)."""
+    parser.add_argument("--user-templates", metavar="DIR",
+                        help="folder with your own templates (default: templates/ in planwriter's app-data folder)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="planwriter-cli",
@@ -197,8 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("templates", help="list the built-in and your own templates")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--user-templates", metavar="DIR",
-                   help="folder with your own templates (default: templates/ in planwriter's app-data folder)")
+    add_user_templates_option(p)
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("render", help="render one document for a case")
@@ -209,8 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--letterhead", metavar="FILE.docx", help="a Word file whose header, footer and styles to use")
-    p.add_argument("--user-templates", metavar="DIR",
-                   help="folder with your own templates (default: templates/ in planwriter's app-data folder)")
+    add_user_templates_option(p)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("demo", help="write a sample case and every built-in document")

@@ -7,7 +7,15 @@ import datetime as dt
 import json
 import textwrap
 
-from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out, _registry
+from planwriter.cli import (
+    EXIT_OK,
+    EXTRA_COMMANDS,
+    UserError,
+    _load_case,
+    _out,
+    _registry,
+    add_user_templates_option,
+)
 
 _WIDTH = 88
 
@@ -18,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD",
                         help="the day the school receives the letter (default: today)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument("--user-templates", metavar="DIR", help="folder with your own templates")
+    add_user_templates_option(parser)
 
 
 def _wrap(text: str, indent: str = "  ", bullet: str = "") -> list[str]:
