@@ -61,6 +61,10 @@ def _text(value) -> bool:
     return isinstance(value, str) and value.strip() == value and len(value) > 0
 
 
+def test_every_state_and_dc_has_a_file():
+    assert set(STATES) <= {p.stem for p in FILES}
+
+
 def test_no_stray_files():
     assert {p.stem for p in FILES} <= set(STATES) | set(TERRITORIES)
     assert not [p for p in RULES_DIR.iterdir() if p.suffix != ".json"]
