@@ -49,7 +49,16 @@ MEASURES_BY_TOPIC = {
 UNITS = {"calendar", "school", "business"}
 STARTS_FROM = {"request", "referral", "consent", "eligibility", "receipt"}
 FILE_KEYS = {"code", "name", "rules", "not_found", "checked_on"}
-RULE_REQUIRED = {"topic", "measures", "amount", "unit", "starts_from", "starts", "ends", "citation", "url"}
+# Optional: for a topic in not_found, what was seen and why no rule is stored (e.g. a figure found only on
+# unofficial pages), in our own words.
+FILE_OPTIONAL = {"not_found_notes"}
+RULE_REQUIRED = {"topic", "measures", "amount", "unit", "starts_from", "starts", "ends", "citation", "url",
+                 "source_kind"}
+# Who wrote the page the rule was read on: the rule text itself, the state education agency, a federally funded
+# parent centre (PTI) or protection-and-advocacy organisation, or anyone else (district, practice, vendor, blog).
+SOURCE_KINDS = {"rule_text", "state_agency", "parent_centre", "other"}
+# Sites whose pages read as machine-written summaries: never a source, not even in a note.
+UNTRUSTED_HOSTS = ("specialedstartguide.", "iepsays.", "ieppath.", "legalclarity.", "prepiep.", "experts123.")
 RULE_OPTIONAL = {"excludes_breaks", "summer", "note"}
 BREAK_KEYS = {"min_school_days", "citation", "url"}
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -73,7 +82,7 @@ def test_no_stray_files():
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_file_matches_schema(path: Path):
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict) and set(data) == FILE_KEYS
+    assert isinstance(data, dict) and FILE_KEYS <= set(data) <= FILE_KEYS | FILE_OPTIONAL
     code = data["code"]
     assert code == path.stem
     assert data["name"] == {**STATES, **TERRITORIES}[code]
@@ -87,6 +96,9 @@ def test_file_matches_schema(path: Path):
     assert set(not_found) <= TOPICS
     assert not set(topics) & set(not_found), f"{code}: a topic is both found and not found"
     assert set(topics) | set(not_found) >= REQUIRED_TOPICS, f"{code}: a required topic is missing"
+    notes = data.get("not_found_notes", {})
+    assert isinstance(notes, dict) and set(notes) <= set(not_found), f"{code}: a note for a topic not in not_found"
+    assert all(_text(v) for v in notes.values()), f"{code}: not_found_notes"
 
     for rule in rules:
         where = f"{code} {rule.get('topic')}"
@@ -100,6 +112,7 @@ def test_file_matches_schema(path: Path):
         for key in ("starts", "ends", "citation"):
             assert _text(rule[key]), f"{where}: {key}"
         assert URL.match(rule["url"]), f"{where}: url"
+        assert rule["source_kind"] in SOURCE_KINDS, f"{where}: source_kind"
         for key in ("note", "summer"):
             if key in rule:
                 assert _text(rule[key]), f"{where}: {key}"
@@ -108,3 +121,9 @@ def test_file_matches_schema(path: Path):
             assert isinstance(brk, dict) and set(brk) == BREAK_KEYS, where
             assert type(brk["min_school_days"]) is int and brk["min_school_days"] >= 0, where
             assert _text(brk["citation"]) and URL.match(brk["url"]), where
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_no_untrusted_site_is_cited(path: Path):
+    text = path.read_text(encoding="utf-8").lower()
+    assert not [host for host in UNTRUSTED_HOSTS if host in text], path.stem
