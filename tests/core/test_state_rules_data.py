@@ -127,3 +127,13 @@ def test_file_matches_schema(path: Path):
 def test_no_untrusted_site_is_cited(path: Path):
     text = path.read_text(encoding="utf-8").lower()
     assert not [host for host in UNTRUSTED_HOSTS if host in text], path.stem
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_no_rule_rests_on_an_unofficial_page_alone(path: Path):
+    """A figure seen only on a district, vendor or blog page is not stated as the state's rule.
+
+    Such figures go to not_found (the federal default then applies) with a note in not_found_notes.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [r["topic"] for r in data["rules"] if r["source_kind"] == "other"] == [], path.stem
