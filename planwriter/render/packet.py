@@ -374,7 +374,7 @@ def _appended_letters(case, registry, today, missing, render_document) -> list[B
             log.warning("Could not append a logged letter: %s", type(error).__name__)
             continue
         missing.extend(m for m in letter.missing if m not in missing)
-        label = f"{words['parts']['exhibits']} {number}: {exhibit.title or entry.title}"
+        label = words["exhibit"].format(number=number, title=exhibit.title or entry.title)
         out.append(PageBreak())
         out.append(Heading([Run(label)], level=1))
         out.extend(_demoted(letter.blocks))
