@@ -66,6 +66,8 @@ class PacketDocument(Document):
     #: The running header's text, and the page-number line split around the two numbers.
     header_text: str = ""
     page_text: tuple[str, str, str] = ("", "", "")
+    #: Alternative text for a letterhead picture that has none.
+    image_alt: str = ""
 
 
 # --------------------------------------------------------------------------- words and templates
@@ -197,7 +199,8 @@ def packet_data(case: Case, today: dt.date, parts: Sequence[PacketPart], languag
             if level.summary or level.baseline_value or level.baseline_unit
         ],
         "dates": [
-            {"date": d.date, "title": d.title, "overdue": d.overdue, "done": d.done, "past": d.date < today,
+            {"date": d.date, "title": d.title, "kind": d.kind.value, "overdue": d.overdue, "done": d.done,
+             "past": d.date < today, "state_rule": d.state_rule,
              "rule": d.rule, "source": d.source, "estimate": d.estimate, "estimate_reason": d.estimate_reason}
             for d in dates
         ],
@@ -321,6 +324,8 @@ def build_packet(
         has_cover=bool(chosen) and chosen[0] == PacketPart.COVER,
         header_text=header,
         page_text=(before, middle, after),
+        image_alt=(words["letterhead_alt"].format(name=sender.organization or sender.name)
+                   if sender.organization or sender.name else words["letterhead_alt_unnamed"]),
     )
     log.debug("Built a meeting packet with %d parts (%d blocks)", len(chosen), len(blocks))
     return document

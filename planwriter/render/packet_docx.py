@@ -63,8 +63,11 @@ class PacketWriter(DocxWriter):
                 section.different_first_page_header_footer = True
                 # The cover keeps the letterhead (or stays plain); later pages get the running header.
                 if self.letterhead is not None:
-                    _copy_story(section.header, section.first_page_header)
-                    _copy_story(section.footer, section.first_page_footer)
+                    alt = getattr(document, "image_alt", "")
+                    for source, target in ((section.header, section.first_page_header),
+                                           (section.footer, section.first_page_footer)):
+                        _copy_story(source, target)
+                        _describe_pictures(target, alt)
             _running(section.header, header_text)
             _page_numbers(section.footer, getattr(document, "page_text", ("", "", "")))
 
@@ -92,6 +95,13 @@ def _copy_story(source, target) -> None:
                 target_part.rels.add_relationship(rel.reltype, rel.target_part, rel_id)
     if not len(target._element):
         target._element.append(OxmlElement("w:p"))
+
+
+def _describe_pictures(story, alt: str) -> None:
+    """Give a letterhead's pictures that have no alternative text a short one (screen readers say it)."""
+    for doc_pr in story._element.iter(qn("wp:docPr")):
+        if alt and not (doc_pr.get("descr") or "").strip():
+            doc_pr.set("descr", alt)
 
 
 def _running(header, text: str) -> None:

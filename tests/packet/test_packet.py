@@ -278,3 +278,22 @@ def check_docx_bytes(doc):
         path = Path(folder) / "packet.docx"
         doc.save(str(path))
         return [str(p) for p in check_docx(path)]
+
+
+def test_a_letterhead_picture_without_alternative_text_gets_one(packet_case, tmp_path):
+    import io as _io
+
+    import docx
+
+    from .test_docx_check import _png
+
+    letterhead = docx.Document()
+    run = letterhead.sections[0].header.paragraphs[0].add_run()
+    run.add_picture(_io.BytesIO(_png()))
+    letterhead.save(str(tmp_path / "logo.docx"))
+    packet_case.sender.organization = "Family Advocacy Partners"
+    packet_case.sender.name = "Jordan Lee"
+    path = write_packet(build_packet(packet_case, today=TODAY), tmp_path / "p.docx", letterhead=tmp_path / "logo.docx")
+    assert check_docx(path) == []
+    header = read(path).sections[0].first_page_header._element.xml
+    assert 'descr="Letterhead of Family Advocacy Partners"' in header
