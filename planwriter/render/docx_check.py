@@ -170,9 +170,10 @@ def _headings(document, styles) -> list[Problem]:
             problems.append(Problem("empty-heading", f"an empty heading (level {level}) after “{where}”"))
             continue
         if level > previous + 1:
+            before = f"the heading before it is level {previous}" if previous else "no heading comes before it"
             problems.append(Problem(
                 "heading-order",
-                f"heading “{_short(text)}” is level {level} but the heading before it is level {previous or 'none'}"
+                f"heading “{_short(text)}” is level {level} but {before}"
                 " (headings should go down one level at a time)",
             ))
         previous = level

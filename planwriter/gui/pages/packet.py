@@ -67,6 +67,7 @@ class PacketPage(ExportMixin, CasePage):
         super().__init__(context, parent)
         self.nav_title = self.tr("Meeting packet")
         self._loading = False
+        self._stale = False
         self.document = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -484,7 +485,18 @@ class PacketPage(ExportMixin, CasePage):
     # ----------------------------------------------------------------- preview and export
 
     def schedule_render(self) -> None:
-        if self.case is not None:
+        """Rebuild the preview soon; a hidden page waits until it is shown (a packet is many pages)."""
+        if self.case is None:
+            return
+        if self.isVisible():
+            self.timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.timer.start()
 
     def render_now(self) -> None:
