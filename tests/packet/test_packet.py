@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planwriter.core.model import (
     Agreement,
@@ -255,7 +257,7 @@ def test_it_appends_logged_letters_as_exhibits(packet_case):
     styles = [p.style.name for p in doc.paragraphs]
     assert "Salutation" in styles and "Signature" in styles
     exhibits = next(t for t in doc.tables if t.rows[0].cells[0].text == "No.")
-    assert "its text follows this list" in exhibits.rows[2].cells[3].text
+    assert exhibits.rows[2].cells[3].text == "Its text follows this list"
 
 
 def test_it_puts_the_letterhead_on_the_cover_only(packet_case, tmp_path):
@@ -297,3 +299,25 @@ def test_a_letterhead_picture_without_alternative_text_gets_one(packet_case, tmp
     assert check_docx(path) == []
     header = read(path).sections[0].first_page_header._element.xml
     assert 'descr="Letterhead of Family Advocacy Partners"' in header
+
+
+_LINE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ue000\ue001"),
+    min_size=1, max_size=40,
+).map(str.strip).filter(bool)
+
+
+@settings(max_examples=25)
+@given(text=_LINE_TEXT)
+def test_any_line_of_user_text_reads_back_verbatim(text):
+    case = Case()
+    case.meeting = Meeting(place=text)
+    case.profile = Profile(interests=[text])
+    case.family_questions = [FamilyQuestion(topic="Topic", text=text)]
+    case.exhibits = [Exhibit(title=text)]
+    case.agreements = [Agreement(what=text, who="Me")]
+    document = build_packet(case, parts=[PacketPart.COVER, PacketPart.ABOUT, PacketPart.QUESTIONS,
+                                         PacketPart.EXHIBITS, PacketPart.NOTES], today=TODAY)
+    pieces = document.plain_text().split("\n\n")
+    assert pieces.count(text) >= 3, (text, pieces)
+    assert [b.level for b in document.blocks if hasattr(b, "level")].count(1) == 4
