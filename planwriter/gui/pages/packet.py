@@ -296,8 +296,14 @@ class PacketPage(ExportMixin, CasePage):
         holder.setLayout(buttons)
         self.notes_form = self._form()
         self.notes_form.add(LongTextField(self.tr("Notes"), ModelBinding(meeting, "notes")))
+        agenda_label = QLabel(self.tr("&Agenda, one item per line"), self)
+        agenda_label.setBuddy(self.agenda.list)
+        attendees_label = QLabel(self.tr("&Who came"), self)
+        attendees_label.setBuddy(self.attendees.list)
+        self.agenda.list.setAccessibleName(self.tr("Agenda"))
+        self.attendees.list.setAccessibleName(self.tr("Who came"))
         self.scroll.add(group_box(
-            self.tr("Agenda and who came"), self.agenda, self.attendees,
+            self.tr("Agenda and who came"), agenda_label, self.agenda, attendees_label, self.attendees,
             intro=self.tr("Empty rows for the names are printed in the notes pages; fill them in here "
                           "afterwards if you like."),
         ))
