@@ -68,6 +68,8 @@ class PacketDocument(Document):
     page_text: tuple[str, str, str] = ("", "", "")
     #: Alternative text for a letterhead picture that has none.
     image_alt: str = ""
+    #: The part titles the cover's contents list names, in order (linked to the parts in Word).
+    contents: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- words and templates
@@ -324,6 +326,7 @@ def build_packet(
         has_cover=bool(chosen) and chosen[0] == PacketPart.COVER,
         header_text=header,
         page_text=(before, middle, after),
+        contents=list(data["contents"]) if chosen and chosen[0] == PacketPart.COVER else [],
         image_alt=(words["letterhead_alt"].format(name=sender.organization or sender.name)
                    if sender.organization or sender.name else words["letterhead_alt_unnamed"]),
     )

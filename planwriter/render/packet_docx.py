@@ -55,6 +55,7 @@ class PacketWriter(DocxWriter):
 
     def _properties(self, doc: docx.document.Document, document: Document) -> None:  # type: ignore[override]
         DocxWriter._properties(doc, document)
+        _link_contents(doc, getattr(document, "contents", []))
         header_text = getattr(document, "header_text", "")
         if not header_text:
             return
@@ -70,6 +71,55 @@ class PacketWriter(DocxWriter):
                         _describe_pictures(target, alt)
             _running(section.header, header_text)
             _page_numbers(section.footer, getattr(document, "page_text", ("", "", "")))
+
+
+def _link_contents(doc, titles: list[str]) -> None:
+    """Make each line of the cover's contents list a link to its part (a hidden bookmark on the heading).
+
+    The list stays plain text, so it reads the same without updating any field; in Word and in a PDF
+    made from it, a click on a line goes to the part.
+    """
+    if not titles:
+        return
+    paragraphs = doc.paragraphs
+    targets: list[tuple[str, object]] = []
+    wanted = iter(enumerate(titles, start=1))
+    current = next(wanted, None)
+    for paragraph in paragraphs:
+        if current is None:
+            break
+        number, title = current
+        if paragraph.style.name == "Heading 1" and paragraph.text.startswith(title):
+            name = f"_pw_part_{number}"
+            _bookmark(paragraph._p, name, number)
+            targets.append((title, name))
+            current = next(wanted, None)
+    anchors = dict(targets)
+    for paragraph in paragraphs:
+        if paragraph.style.name == "Heading 1":
+            break  # the contents list is on the cover, before the first part
+        name = anchors.pop(paragraph.text, None) if paragraph.style.name.startswith("List") else None
+        if name is not None:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), name)
+            link.set(qn("w:history"), "1")
+            for run in list(paragraph._p.r_lst):
+                link.append(run)
+            paragraph._p.append(link)
+
+
+def _bookmark(p, name: str, number: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p_pr = p.pPr
+    if p_pr is not None:
+        p_pr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
 
 
 def _clear(story) -> None:

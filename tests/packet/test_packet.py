@@ -321,3 +321,13 @@ def test_any_line_of_user_text_reads_back_verbatim(text):
     pieces = document.plain_text().split("\n\n")
     assert pieces.count(text) >= 3, (text, pieces)
     assert [b.level for b in document.blocks if hasattr(b, "level")].count(1) == 4
+
+
+def test_the_contents_lines_link_to_their_parts(packet_case):
+    doc = _doc(packet_case)
+    body = doc.element.body.xml
+    for number in range(1, len(AFTER_COVER) + 1):
+        assert f'w:anchor="_pw_part_{number}"' in body
+        assert f'w:name="_pw_part_{number}"' in body
+    contents = [p.text for p in doc.paragraphs if p.style.name == "List Number"][: len(AFTER_COVER)]
+    assert contents == [part_title(p) for p in AFTER_COVER]  # still plain, readable text
