@@ -76,8 +76,8 @@ class PacketWriter(DocxWriter):
 def _link_contents(doc, titles: list[str]) -> None:
     """Make each line of the cover's contents list a link to its part (a hidden bookmark on the heading).
 
-    The list stays plain text, so it reads the same without updating any field; in Word and in a PDF
-    made from it, a click on a line goes to the part.
+    The list stays plain text, so it reads the same without updating any field; in Word, a click on a
+    line (Ctrl+click by default) goes to the part.
     """
     if not titles:
         return
