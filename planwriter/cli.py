@@ -165,8 +165,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     case_path = out / "Sample case - Alex Rivera.pwcase"
     casefile.save(case, case_path, keep_backup=False)
     _out(f"Wrote {case_path}")
-    for exported in export_all(case, out, registry=_registry(args)):
+    registry = _registry(args)
+    for exported in export_all(case, out, registry=registry):
         _out(f"Wrote {exported.path}")
+    from planwriter.render.batch import suggested_file_name
+    from planwriter.render.packet import export_packet, packet_words
+
+    packet_path = out / suggested_file_name(packet_words()["packet_title"], case.child.short_name)
+    export_packet(case, packet_path, registry=registry)
+    _out(f"Wrote {packet_path}")
     return EXIT_OK
 
 
@@ -237,7 +244,8 @@ def _load_extra_commands() -> None:
     """Import the modules that register more subcommands (goals, accommodations, …)."""
     import importlib
 
-    for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations"):
+    for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations",
+                   "planwriter.cli_packet"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:

@@ -460,6 +460,136 @@ class LetterDraft(_Model):
     date: dt.date | None = None  # None: the day it is exported
 
 
+# --------------------------------------------------------------------------- the meeting packet
+
+
+class MeetingKind(StrEnum):
+    """What kind of meeting the packet is for."""
+
+    INITIAL = "initial"
+    ANNUAL = "annual"
+    REEVALUATION = "reevaluation"
+    REVIEW_504 = "review_504"
+    OTHER = "other"
+
+
+class Attendee(_Model):
+    id: str = Field(default_factory=new_id)
+    name: Line = Field("", title="attendee's name")
+    role: Line = Field("", title="attendee's role")
+
+
+class Meeting(_Model):
+    """The meeting the packet is for: when, where, what kind, and the agenda and notes."""
+
+    date: dt.date | None = Field(None, title="meeting date")
+    time: Line = Field("", title="meeting time")
+    place: Line = Field("", title="meeting place")
+    kind: MeetingKind | None = Field(None, title="kind of meeting")
+    kind_other: Line = Field("", title="kind of meeting (in words)")
+    agenda: list[Line] = Field(default_factory=list, title="agenda")
+    attendees: list[Attendee] = Field(default_factory=list, title="attendees")
+    notes: Block = Field("", title="meeting notes")
+
+    @field_validator("agenda")
+    @classmethod
+    def _no_empty_items(cls, value: list[str]) -> list[str]:
+        return [s for s in value if s]
+
+
+class PacketPart(StrEnum):
+    """The parts of the meeting packet, in their usual order (stable ids: used by ``--parts``)."""
+
+    COVER = "cover"
+    ABOUT = "about"
+    CONCERNS = "concerns"
+    PRESENT_LEVELS = "present-levels"
+    ACCOMMODATIONS = "accommodations"
+    GOALS = "goals"
+    GOAL_REVIEW = "goal-review"
+    QUESTIONS = "questions"
+    DATES = "dates"
+    LOG = "log"
+    EXHIBITS = "exhibits"
+    NOTES = "notes"
+
+
+class PacketPartChoice(_Model):
+    part: PacketPart
+    included: bool = Field(True, title="include this part")
+
+
+def _default_parts() -> list[PacketPartChoice]:
+    return [PacketPartChoice(part=p) for p in PacketPart]
+
+
+class PacketOptions(_Model):
+    """Which parts the packet has, in which order, and whether letters sent are appended."""
+
+    parts: list[PacketPartChoice] = Field(default_factory=_default_parts, title="packet parts")
+    append_letters: bool = Field(False, title="append the letters listed as exhibits")
+
+    @field_validator("parts")
+    @classmethod
+    def _every_part_once(cls, value: list[PacketPartChoice]) -> list[PacketPartChoice]:
+        seen: set[PacketPart] = set()
+        out = []
+        for choice in value:
+            if choice.part not in seen:
+                seen.add(choice.part)
+                out.append(choice)
+        # A part added in a later version joins at the end, switched on.
+        out.extend(PacketPartChoice(part=p) for p in PacketPart if p not in seen)
+        return out
+
+    def chosen(self) -> list[PacketPart]:
+        """The included parts, in order."""
+        return [c.part for c in self.parts if c.included]
+
+
+class Exhibit(_Model):
+    """A document the family brings to the meeting (a letter sent, an evaluation, a work sample)."""
+
+    id: str = Field(default_factory=new_id)
+    title: Line = Field("", title="exhibit")
+    date: dt.date | None = Field(None, title="exhibit date")
+    description: Line = Field("", title="what it shows")
+    file_name: Line = Field("", title="file name")
+    #: A letter from the correspondence log: its text can be appended to the packet.
+    log_entry_id: str = ""
+
+
+class FamilyQuestion(_Model):
+    id: str = Field(default_factory=new_id)
+    topic: Line = Field("", title="topic")
+    text: Line = Field("", title="question")
+
+
+class Agreement(_Model):
+    """One line of "what we agreed / who / by when", typed in after the meeting."""
+
+    id: str = Field(default_factory=new_id)
+    what: Block = Field("", title="what was agreed")
+    who: Line = Field("", title="who will do it")
+    by_when: dt.date | None = Field(None, title="by when")
+    by_when_text: Line = Field("", title="by when (in words)")
+
+
+class Profile(_Model):
+    """The one-page "About my child", in the family's words (strengths are ``Case.strengths``)."""
+
+    about: Block = Field("", title="who my child is")
+    interests: list[Line] = Field(default_factory=list, title="interests")
+    what_helps: list[Line] = Field(default_factory=list, title="what helps")
+    what_does_not_help: list[Line] = Field(default_factory=list, title="what does not help")
+    vision: Block = Field("", title="the family's vision")
+
+    @field_validator("interests", "what_helps", "what_does_not_help")
+    @classmethod
+    def _no_empty_items(cls, value: list[str]) -> list[str]:
+        return [s for s in value if s]
+
+
 # --------------------------------------------------------------------------- the case
 
 
@@ -485,6 +615,13 @@ class Case(_Model):
     #: Goals the school proposed, pasted one per line for review.
     school_goals: Block = Field("", title="the school's proposed goals")
     notes: Block = Field("", title="notes")
+    #: The meeting packet: the meeting, its parts, what the family brings and asks, what was agreed.
+    meeting: Meeting = Field(default_factory=Meeting, title="meeting")
+    packet: PacketOptions = Field(default_factory=PacketOptions, title="meeting packet")
+    exhibits: list[Exhibit] = Field(default_factory=list, title="exhibits")
+    family_questions: list[FamilyQuestion] = Field(default_factory=list, title="the family's questions")
+    agreements: list[Agreement] = Field(default_factory=list, title="what was agreed")
+    profile: Profile = Field(default_factory=Profile, title="about my child")
 
     @field_validator("strengths")
     @classmethod

@@ -236,4 +236,7 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         "key_dates": plain(case.key_dates, "date"),
         "contacts": contacts_by_role,
         "delivery_labels": {k.value: v for k, v in DELIVERY_LABELS.items()},
+        # The meeting and what was agreed there (typed in after it), e.g. for the follow-up letter.
+        "meeting": plain(case.meeting, "meeting"),
+        "agreements": [plain(a, "agreement") for a in case.agreements if a.what or a.who],
     }

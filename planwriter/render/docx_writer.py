@@ -55,6 +55,7 @@ class DocxWriter:
     def to_bytes(self, document: Document) -> bytes:
         doc = self._base()
         self._doc = doc
+        self._after_table = False
         for block in document.blocks:
             # Keep a paragraph with what it introduces: the last body paragraph with the closing (no
             # lone signature on a new page), and a lead-in line ("I ask for:") with its list or table.
@@ -135,6 +136,7 @@ class DocxWriter:
             self._table(block)
         elif isinstance(block, PageBreak):
             self._doc.add_page_break()
+            self._after_table = False
 
     def _keep_with_next_paragraph(self) -> None:
         """Keep the paragraph written last on the same page as the block that follows it."""
@@ -149,6 +151,9 @@ class DocxWriter:
         paragraph = self._doc.add_paragraph()
         self._apply(paragraph, style)
         self._runs(paragraph, runs)
+        if getattr(self, "_after_table", False):
+            paragraph.paragraph_format.space_before = Pt(8)
+            self._after_table = False
         return paragraph
 
     def _style(self, name: str) -> str:
@@ -241,6 +246,9 @@ class DocxWriter:
         num_pr.get_or_add_numId().val = int(num_id)
 
     def _table(self, block: Table) -> None:
+        if getattr(self, "_after_table", False):
+            # Two tables in a row would merge into one; Word needs a paragraph between them.
+            self._doc.add_paragraph()
         columns = max([len(block.header)] + [len(r) for r in block.rows])
         table = self._doc.add_table(rows=0, cols=columns)
         if self._table_style is not None:
@@ -271,8 +279,9 @@ class DocxWriter:
             for row in table.rows:
                 for cell, share in zip(row.cells, block.widths, strict=False):
                     cell.width = int(usable * share / total)
-        # A little space after the table so the next paragraph does not touch it.
-        self._doc.add_paragraph().paragraph_format.space_after = Pt(2)
+        # The next paragraph gets space above it so it does not touch the table (an empty paragraph
+        # for spacing would be read out by screen readers as a blank line).
+        self._after_table = True
 
     # ----------------------------------------------------------------- metadata
 

@@ -13,6 +13,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("planwriter.gui.pages.accommodations", "AccommodationsPage"),
     ("planwriter.gui.pages.goals", "GoalsPage"),
     ("planwriter.gui.pages.log", "DatesLogPage"),
+    ("planwriter.gui.pages.packet", "PacketPage"),
 )
 
 
