@@ -166,9 +166,9 @@ class Difference(_Data):
 class Condition(_Data):
     """A diagnosis or condition as families write it (with its abbreviations) and the needs it brings.
 
-    ``words`` are matched as whole words. In a diagnosis they match in any case; in free text
-    (concerns, present levels) words of four letters or fewer match only when written in capitals,
-    so "ADD" and "ALL" count there but "add" and "all" do not.
+    ``words`` are matched as whole words, in any case, except words written in capitals in the
+    table: those match only when the family writes them in capitals too, so "ADD" and "ALL"
+    (a leukemia) count but "add" and "all" do not.
     """
 
     name: str
@@ -283,7 +283,7 @@ WEIGHT_CATEGORY_SUSPECTED = 1.0
 WEIGHT_CONDITION_IN_TEXT = 2.5
 WEIGHT_PHRASE = 2.5
 #: An item a phrase or condition points to directly ("panics on timed tests" → time and one-half).
-WEIGHT_POINTED_ITEM = 3.0
+WEIGHT_POINTED_ITEM = 5.0
 #: A condition's later needs count for less than its first (diabetes: blood sugar, then eating).
 CONDITION_NEED_FACTORS = (1.0, 0.7, 0.5, 0.4, 0.3, 0.25)
 #: An item's first need is what it is mainly for; later needs count for less.
@@ -481,23 +481,20 @@ class AccommodationCatalogue:
     def needs_for_area(self, area: Area) -> tuple[Need, ...]:
         return self.data.area_needs.get(area, ())
 
-    def conditions_in(self, text: str, *, free_text: bool = False) -> list[Condition]:
+    def conditions_in(self, text: str) -> list[Condition]:
         """Conditions named in a text, found by whole words ("T1D", "type 1 diabetes", "migraines").
 
-        With ``free_text`` (a concern, a present level) short words count only in capitals, so
-        "add" and "all" in a sentence are not read as ADD or ALL.
+        Words the table writes in capitals ("ADD", "ALL") count only when written in capitals.
         """
         tokens = words(text)
         if not tokens:
             return []
-        capitals = {w.casefold() for w in re.findall(r"\b[A-Z0-9]{2,4}\b", text)} if free_text else set()
+        capitals = set(re.findall(r"\b[A-Z][A-Z0-9]+\b", text))
         found: list[Condition] = []
         for condition, sequences in self._condition_words:
             for sequence, written in sequences:
                 size = len(sequence)
-                if not size:
-                    continue
-                if free_text and size == 1 and len(written) <= 4 and written.casefold() not in capitals:
+                if not size or (written.isupper() and written not in capitals):
                     continue
                 if any(tuple(tokens[i:i + size]) == sequence for i in range(len(tokens) - size + 1)):
                     found.append(condition)
@@ -533,9 +530,9 @@ class AccommodationCatalogue:
 
     def _add_free_text(self, profile: NeedProfile, text: str, label: str, source: str) -> None:
         """Conditions and phrases inside something the family wrote."""
-        for condition in self.conditions_in(text, free_text=True):
+        for condition in self.conditions_in(text):
             detail = next((_first_sentence(s) for s in re.split(r"(?<=[.!?;])\s+|\n+", text)
-                           if self.conditions_in(s, free_text=True).count(condition)), "")
+                           if self.conditions_in(s).count(condition)), "")
             self._add_condition(profile, condition, WEIGHT_CONDITION_IN_TEXT, source, label, detail)
         for phrase, sentence in self.phrases_in(text):
             phrase_label = f"what you wrote about {phrase.name}"
@@ -576,8 +573,8 @@ class AccommodationCatalogue:
                 continue
             for condition in self.conditions_in(diagnosis.name):
                 label = f"the diagnosis “{diagnosis.name}”"
-                if _normal(condition.name) not in _normal(diagnosis.name):
-                    label += f" ({condition.name})"
+                if len(_normal(diagnosis.name)) <= 6 and _normal(condition.name) != _normal(diagnosis.name):
+                    label += f" ({condition.name})"  # spell out an abbreviation such as T1D
                 self._add_condition(profile, condition, WEIGHT_DIAGNOSIS, "diagnosis", label, diagnosis.name)
         for entry in case.categories:
             found = entry.status == CategoryStatus.FOUND
@@ -660,7 +657,7 @@ class AccommodationCatalogue:
         for pointer in pointers or []:
             if pointer.detail:
                 details.setdefault(pointer.detail, [])
-        for need in needs[:3]:
+        for need in needs[:2]:
             evidence = sorted(profile.evidence.get(need, []),
                               key=lambda e: (e.source != "present level", e.source not in ("concern", "phrase"),
                                              -e.weight))
