@@ -47,6 +47,15 @@ def stem(word: str) -> str:
     return word
 
 
+def root(word: str) -> str:
+    """A rougher stem for comparing sentences: ``moved``, ``moves`` → ``mov``; ``eating`` → ``eat``."""
+    word = stem(word)
+    for suffix in ("ing", "ed", "es", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def words(text: str) -> list[str]:
     """The folded, stemmed words of a text, in order (apostrophes and hyphens split words)."""
     return [stem(w) for w in _WORD.findall(fold(text))]

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from planwriter.core.accommodation_words import Pattern, WordIndex, sentence_token_sets, words
+from planwriter.core.accommodation_words import Pattern, WordIndex, root, sentence_token_sets, words
 from planwriter.core.model import (
     AREA_LABELS,
     CATEGORY_LABELS,
@@ -214,6 +214,8 @@ class CatalogueData(_Data):
     stop_words: tuple[str, ...] = ()
     #: Groups of words that mean the same thing in a search ("bathroom", "restroom", "toilet").
     synonyms: tuple[tuple[str, ...], ...] = ()
+    #: Words too common in the catalogue to tie a family's sentence to an item ("student", "school").
+    generic_words: tuple[str, ...] = ()
     accommodations: tuple[Accommodation, ...]
     modifications: tuple[Modification, ...]
 
@@ -378,6 +380,9 @@ class AccommodationCatalogue:
             (condition, [(tuple(words(w)), w) for w in condition.words]) for condition in data.conditions
         ]
         self._phrases = [(phrase, [Pattern.parse(p) for p in phrase.patterns]) for phrase in data.concern_phrases]
+        self._generic = {w for text in (*data.stop_words, *data.generic_words) for w in words(text)}
+        self._item_words = {a.id: {root(w) for w in words(a.text) if len(w) > 2 and w not in self._generic}
+                            for a in data.accommodations}
 
     # ----------------------------------------------------------------- loading
 
@@ -526,7 +531,8 @@ class AccommodationCatalogue:
             factor = CONDITION_NEED_FACTORS[min(position, len(CONDITION_NEED_FACTORS) - 1)]
             profile.add(Evidence(need, weight * factor, source, label, detail))
         for item_id in condition.items:
-            profile.point(Pointer(item_id, WEIGHT_POINTED_ITEM, label, detail))
+            # A diagnosis name alone ("T1D") is no reason sentence; a sentence the family wrote is.
+            profile.point(Pointer(item_id, WEIGHT_POINTED_ITEM, label, "" if source == "diagnosis" else detail))
 
     def _add_free_text(self, profile: NeedProfile, text: str, label: str, source: str) -> None:
         """Conditions and phrases inside something the family wrote."""
@@ -625,7 +631,7 @@ class AccommodationCatalogue:
                 score *= WARNING_FACTOR
             needs = [n for _, n in sorted(matched, key=lambda m: -m[0])]
             suggestion = Suggestion(item, round(score, 3), needs, self._why(needs, profile, pointers),
-                                    self.reason_for(needs, profile, case, pointers))
+                                    self.reason_for(needs, profile, case, pointers, item))
             scored.append((-score, order, suggestion))
         scored.sort(key=lambda s: (s[0], s[1]))
         result = [s for _, _, s in scored]
@@ -647,12 +653,20 @@ class AccommodationCatalogue:
         return f"{head} ({'; '.join(named)})" if named else head
 
     def reason_for(self, needs: list[Need], profile: NeedProfile, case: Case,
-                   pointers: list[Pointer] | None = None) -> str:
+                   pointers: list[Pointer] | None = None, item: Accommodation | None = None) -> str:
         """A first draft of the document's "why" text, from the case's own words; the family edits it.
 
-        Each piece of the case is quoted once: needs that rest on the same sentence share it
-        ("Blood sugar (diabetes) and medical care at school: …").
+        With ``item``, the sentence of the case that shares the most words with the item is quoted
+        ("Lunch was moved to 12:45 …" for a set lunch time), so each row of a health plan gives
+        its own reason. Otherwise each piece of the case is quoted once: needs that rest on the
+        same sentence share it ("Blood sugar (diabetes) and medical care at school: …").
         """
+        if item is not None and needs:
+            sentence = self._closest_sentence(case, item)
+            if sentence:
+                label = _join([self.need_labels[n] for n in needs[:1]])
+                text = f"{label[:1].upper()}{label[1:]}: {sentence}"
+                return text if text.endswith((".", "!", "?", "”", '"', "…")) else text + "."
         details: dict[str, list[str]] = {}
         for pointer in pointers or []:
             if pointer.detail:
@@ -681,6 +695,21 @@ class AccommodationCatalogue:
                 break
         return " ".join(s if s.endswith((".", "!", "?", "”", '"', "…")) else s + "." for s in sentences)
 
+    def _closest_sentence(self, case: Case, item: Accommodation) -> str:
+        """The family's sentence (concerns, examples, present levels) most about this item, or ""."""
+        wanted = self._item_words.get(item.id, set())
+        best, best_score = "", 1.5
+        texts = [(0.0, c.description) for c in case.concerns]
+        texts += [(0.0, e.text) for c in case.concerns for e in c.examples]
+        texts += [(0.5, level.summary) for level in case.present_levels]
+        for bonus, text in texts:
+            for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+                shared = wanted & {root(w) for w in words(sentence)}
+                score = len(shared) + (bonus if shared else 0.0)
+                if score > best_score:
+                    best, best_score = _first_sentence(sentence, 200), score
+        return best
+
     # ----------------------------------------------------------------- choosing
 
     def choose(self, item: Accommodation | Modification, case: Case | None = None,
@@ -695,7 +724,7 @@ class AccommodationCatalogue:
             pointers = profile.pointers.get(item.id, [])
             if matched or pointers:
                 reason = self.reason_for(sorted(matched, key=lambda n: -profile.weights[n]), profile, case,
-                                         pointers)
+                                         pointers, item)
         return ChosenAccommodation(catalogue_id=item.id, text=item.text, category=item.category.value,
                                    reason=reason, settings=[s.value for s in item.settings])
 
@@ -708,7 +737,12 @@ class AccommodationCatalogue:
 
             {"groups": [{"category", "label", "description", "items": [row, …]}, …],
              "modifications": [row, …], "warnings": [row, …], "count": int,
+             "health_items": int, "health_first": bool,
              "difference": {"accommodation", "modification", "quick_test", "depends_on_task"}}
+
+        ``health_items`` counts the rows under "Health and medical" and "Emergencies and staff
+        training"; when they are at least half the list (a health plan, such as a diabetes 504
+        plan), those two groups come first (``health_first``), the way such plans are written.
 
         where each row has ``text``, ``details``, ``where``, ``why`` (empty strings when unknown)
         and ``warning`` (set only where the item can change what a test measures and is used on tests).
@@ -752,11 +786,19 @@ class AccommodationCatalogue:
                 }
             groups[key]["items"].append(row)
         order = [c.value for c in Category] + ["other"]
+        count = sum(len(g["items"]) for g in groups.values())
+        health_keys = (Category.HEALTH.value, Category.EMERGENCY.value)
+        health_items = sum(len(groups[k]["items"]) for k in health_keys if k in groups)
+        health_first = bool(health_items) and health_items * 2 >= count
+        if health_first:
+            order = [*health_keys, *(k for k in order if k not in health_keys)]
         return {
             "groups": [groups[k] for k in order if k in groups],
             "modifications": modifications,
             "warnings": warnings,
-            "count": sum(len(g["items"]) for g in groups.values()),
+            "count": count,
+            "health_items": health_items,
+            "health_first": health_first,
             "difference": self.difference.model_dump(),
         }
 
