@@ -20,7 +20,7 @@ _WORD = re.compile(r"[^\W_]+")
 SCORE_EXACT = 3.0  # the word the user typed, whole
 SCORE_PREFIX = 2.0  # a longer word starting with what the user typed
 SCORE_SYNONYM = 2.4  # another word or phrase of the same synonym group
-SCORE_CONDITION = 0.8  # an item for a need that a typed condition ("T1D", "dyslexia") brings
+SCORE_CONDITION = 3.0  # an item for a need that a typed condition ("T1D", "dyslexia") brings
 #: A match among the first words of a field says what the item is about: it counts a little more.
 LEAD_WORDS = 4
 LEAD_FACTOR = 1.25

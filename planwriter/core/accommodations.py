@@ -530,9 +530,9 @@ class AccommodationCatalogue:
         for position, need in enumerate(condition.needs):
             factor = CONDITION_NEED_FACTORS[min(position, len(CONDITION_NEED_FACTORS) - 1)]
             profile.add(Evidence(need, weight * factor, source, label, detail))
-        for item_id in condition.items:
+        for rank, item_id in enumerate(condition.items):
             # A diagnosis name alone ("T1D") is no reason sentence; a sentence the family wrote is.
-            profile.point(Pointer(item_id, WEIGHT_POINTED_ITEM, label, "" if source == "diagnosis" else detail))
+            profile.point(Pointer(item_id, _pointer_weight(rank), label, "" if source == "diagnosis" else detail))
 
     def _add_free_text(self, profile: NeedProfile, text: str, label: str, source: str) -> None:
         """Conditions and phrases inside something the family wrote."""
@@ -545,8 +545,8 @@ class AccommodationCatalogue:
             for position, need in enumerate(phrase.needs):
                 factor = CONDITION_NEED_FACTORS[min(position, len(CONDITION_NEED_FACTORS) - 1)]
                 profile.add(Evidence(need, WEIGHT_PHRASE * factor, "phrase", phrase_label, sentence))
-            for item_id in phrase.items:
-                profile.point(Pointer(item_id, WEIGHT_POINTED_ITEM, phrase_label, sentence))
+            for rank, item_id in enumerate(phrase.items):
+                profile.point(Pointer(item_id, _pointer_weight(rank), phrase_label, sentence))
 
     def need_profile(self, case: Case) -> NeedProfile:
         """Weigh the case's concerns, present levels, diagnoses and IDEA categories into needs.
@@ -609,6 +609,7 @@ class AccommodationCatalogue:
         chosen = {a.catalogue_id for a in case.accommodations if a.catalogue_id}
         plan = case.plan_status if case.plan_status in (PlanStatus.IEP, PlanStatus.PLAN_504) else None
         scored: list[tuple[float, int, Suggestion]] = []
+        strongest = max(profile.weights.values(), default=0.0)
         for order, item in enumerate(self.accommodations):
             if item.id in chosen or not item.fits(plan):
                 continue
@@ -623,7 +624,12 @@ class AccommodationCatalogue:
                     score += weight * factor
                     matched.append((weight * factor, need))
             pointers = profile.pointers.get(item.id, [])
-            score += sum(p.weight for p in pointers)
+            if pointers:
+                # What the family wrote names this item directly: rank it with the first supports for
+                # the case's strongest need, so a second concern ("panics on timed tests") is not buried
+                # under a long health list.
+                first = max(p.weight for p in pointers)
+                score += max(first, strongest * KEY_FACTOR) + (first - WEIGHT_POINTED_ITEM)
             if not matched and not pointers:
                 continue
             if item.construct_warning:
@@ -812,6 +818,11 @@ def _parse(text: str, enum: type[StrEnum], labels: dict[Any, str], aliases: dict
         return aliases[key]
     known = ", ".join(m.value for m in enum)
     raise ValueError(f"“{text}” is not one of: {known}")
+
+
+def _pointer_weight(rank: int) -> float:
+    """The table lists the items a phrase points to best first: the first two get a little more."""
+    return WEIGHT_POINTED_ITEM + max(0.0, 1.0 - 0.5 * rank)
 
 
 def _first_sentence(text: str, limit: int = 160) -> str:
