@@ -208,3 +208,28 @@ def test_an_empty_list_is_not_exported(qtbot, context, monkeypatch):
     monkeypatch.setattr(widget, "ask_save_path", lambda suggested: pytest.fail("asked for a file"))
     assert widget.export_list() is None
     assert shown == ["The list is empty"]
+
+
+def test_the_why_column_shows_each_reason_whole_on_rows_tall_enough(qtbot, context):
+    widget = AccommodationsPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    case = Case(concerns=[
+        Concern(area=Area.EMOTIONAL, description="He panics on timed tests and leaves answers blank."),
+        Concern(area=Area.MATH, description="Math facts are slow; he counts on his fingers."),
+    ])
+    widget.set_case(case)
+    table = widget.suggestion_table
+    assert "T01" in widget.suggestion_ids()  # time and one-half, from "panics on timed tests"
+    for row in range(table.rowCount()):
+        suggestion = widget._suggestions[widget.suggestion_ids()[row]]
+        why = table.item(row, 1)
+        assert why.text() == suggestion.why  # the whole reason, not cut short
+        sources = why.text().split(" (", 1)[1].rstrip(")").split("; ")
+        assert len(sources) == len(set(sources))  # each source named once
+        # the row is as tall as the wrapped text needs, so nothing is elided
+        assert table.rowHeight(row) >= table.sizeHintForRow(row) - 1
+    assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
+    assert table.item(0, 1).toolTip().endswith(table.item(0, 1).text())
