@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -30,10 +31,14 @@ EXTRA_SHARE = 0.2
 
 def fold(text: str) -> str:
     """Lower case without accents: ``"Épilepsie"`` → ``"epilepsie"``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light English stemmer for plurals and possessives (``allergies`` → ``allergy``)."""
     if len(word) <= 3:
@@ -47,6 +52,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def root(word: str) -> str:
     """A rougher stem for comparing sentences: ``moved``, ``moves`` → ``mov``; ``eating`` → ``eat``."""
     word = stem(word)
@@ -58,7 +64,17 @@ def root(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded, stemmed words of a text, in order (apostrophes and hyphens split words)."""
-    return [stem(w) for w in _WORD.findall(fold(text))]
+    known = _STEMS
+    return [known.get(w) or _remember(w) for w in _WORD.findall(fold(text))]
+
+
+#: Stems already worked out (the catalogue's vocabulary is a few thousand words).
+_STEMS: dict[str, str] = {}
+
+
+def _remember(word: str) -> str:
+    result = _STEMS[word] = stem(word)
+    return result
 
 
 def sentences(text: str) -> list[str]:

@@ -364,25 +364,37 @@ class AccommodationCatalogue:
         self.category_descriptions = {Category(c.id): c.description for c in data.categories}
         self.need_labels = {Need(n.id): n.label for n in data.needs}
         self.setting_labels = {Setting(s.id): s.label for s in data.settings}
-        self._index = WordIndex(
-            [[(1.0, f"{a.id} {a.text}"), (0.6, a.explanation), (0.5, self.category_labels[a.category]),
-              (0.4, " ".join(self.need_labels[n] for n in a.needs))] for a in data.accommodations],
-            synonyms=data.synonyms,
-            stop_words=data.stop_words,
-            conditions=[(c.words, [n for n in c.needs if n != Need.HEALTH][:1]) for c in data.conditions],
-            primary=[{a.needs[0].value, *(k.value for k in a.key_for)} for a in data.accommodations],
-        )
-        self._modification_index = WordIndex([[(1.0, f"{m.id} {m.text}"), (0.6, m.explanation)]
-                                              for m in data.modifications],
-                                             synonyms=data.synonyms, stop_words=data.stop_words)
+        self._word_index: WordIndex | None = None  # built on the first search (about 30 ms)
+        self._modification_word_index: WordIndex | None = None
         # Conditions as word sequences, for whole-word matching in diagnoses and free text.
         self._condition_words = [
             (condition, [(tuple(words(w)), w) for w in condition.words]) for condition in data.conditions
         ]
         self._phrases = [(phrase, [Pattern.parse(p) for p in phrase.patterns]) for phrase in data.concern_phrases]
         self._generic = {w for text in (*data.stop_words, *data.generic_words) for w in words(text)}
-        self._item_words = {a.id: {root(w) for w in words(a.text) if len(w) > 2 and w not in self._generic}
-                            for a in data.accommodations}
+        self._item_words: dict[str, set[str]] = {}  # filled on first use (reasons only)
+
+    @property
+    def _index(self) -> WordIndex:
+        if self._word_index is None:
+            data = self.data
+            self._word_index = WordIndex(
+                [[(1.0, f"{a.id} {a.text}"), (0.6, a.explanation), (0.5, self.category_labels[a.category]),
+                  (0.4, " ".join(self.need_labels[n] for n in a.needs))] for a in data.accommodations],
+                synonyms=data.synonyms,
+                stop_words=data.stop_words,
+                conditions=[(c.words, [n for n in c.needs if n != Need.HEALTH][:1]) for c in data.conditions],
+                primary=[{a.needs[0].value, *(k.value for k in a.key_for)} for a in data.accommodations],
+            )
+        return self._word_index
+
+    @property
+    def _modification_index(self) -> WordIndex:
+        if self._modification_word_index is None:
+            self._modification_word_index = WordIndex(
+                [[(1.0, f"{m.id} {m.text}"), (0.6, m.explanation)] for m in self.data.modifications],
+                synonyms=self.data.synonyms, stop_words=self.data.stop_words)
+        return self._modification_word_index
 
     # ----------------------------------------------------------------- loading
 
@@ -703,7 +715,10 @@ class AccommodationCatalogue:
 
     def _closest_sentence(self, case: Case, item: Accommodation) -> str:
         """The family's sentence (concerns, examples, present levels) most about this item, or ""."""
-        wanted = self._item_words.get(item.id, set())
+        wanted = self._item_words.get(item.id)
+        if wanted is None:
+            wanted = {root(w) for w in words(item.text) if len(w) > 2 and w not in self._generic}
+            self._item_words[item.id] = wanted
         best, best_score = "", 1.5
         texts = [(0.0, c.description) for c in case.concerns]
         texts += [(0.0, e.text) for c in case.concerns for e in c.examples]
