@@ -194,6 +194,9 @@ class AccommodationsPage(ExportMixin, CasePage):
         self.catalogue_list.setWordWrap(True)
         self.catalogue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.catalogue_list.setAlternatingRowColors(True)
+        # Lay out long result lists in batches, so the first rows paint before all wrapped heights are known.
+        self.catalogue_list.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.catalogue_list.setBatchSize(40)
         self.catalogue_list.setAccessibleName(self.tr("Accommodations in the catalogue"))
         self.catalogue_list.itemDoubleClicked.connect(lambda _item: self.add_selected_catalogue_item())
         self.catalogue_list.currentRowChanged.connect(lambda _row: self._update_buttons())
