@@ -68,6 +68,16 @@ def cmd_accommodations(args: argparse.Namespace) -> int:
     if not items:
         _out("No accommodations match. Try fewer filters or other words.")
         return EXIT_OK
+    if args.search:
+        # Ranked best first: one list, each item with its kind, instead of category headings.
+        for rank, item in enumerate(items, start=1):
+            mark = "  [can change what a test measures]" if item.construct_warning else ""
+            kind = cat.category_labels[item.category]
+            _out("\n".join(textwrap.wrap(f"{item.text} ({kind}){mark}", width=88,
+                                         initial_indent=f"{rank:>3}. {item.id:<5} ", subsequent_indent=" " * 11)))
+        _out()
+        _out(f"{len(items)} accommodation{'s' if len(items) != 1 else ''}, best match first.")
+        return EXIT_OK
     current = None
     for item in items:
         if item.category != current:

@@ -665,7 +665,7 @@ class AccommodationCatalogue:
                 sources[ev.label] = sources.get(ev.label, 0.0) + ev.weight
         named = sorted(sources, key=lambda label: -sources[label])[:3]
         if needs:
-            head = "Helps with " + " and ".join(self.need_labels[n] for n in needs[:2])
+            head = "Helps with " + ", and with ".join(self.need_labels[n] for n in needs[:2])
         else:
             head = "Suggested"
         return f"{head} ({'; '.join(named)})" if named else head

@@ -36,11 +36,20 @@ def test_filters_narrow_the_json():
 
 
 def test_the_plain_listing_groups_by_category_and_counts():
-    result = cli("--need", "reading", "--search", "text-to-speech")
+    result = cli("--need", "reading")
     assert result.returncode == 0, result.stderr
     assert "Presentation (how information is given to the student):" in result.stdout
     assert "P03" in result.stdout and "[can change what a test measures]" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].split()[0].isdigit()
+
+
+def test_a_search_is_listed_best_match_first_with_each_kind():
+    result = cli("--need", "reading", "--search", "text-to-speech")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("  1. P03 ") and "[can change what a test measures]" in result.stdout
+    assert "(Presentation)" in result.stdout
+    assert lines[-1].endswith("best match first.")
 
 
 def test_modifications_are_listed_apart_with_the_difference():

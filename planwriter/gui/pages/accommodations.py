@@ -143,7 +143,7 @@ class AccommodationsPage(ExportMixin, CasePage):
         self.add_suggestion_button.setAccessibleName(self.tr("Add the selected suggestion to the list"))
         self.add_suggestion_button.clicked.connect(self.add_selected_suggestion)
         box.addWidget(self.add_suggestion_button, 0, Qt.AlignmentFlag.AlignRight)
-        column.addWidget(self.suggestion_box, 2)
+        column.addWidget(self.suggestion_box, 3)
 
         self.catalogue_box = QGroupBox(self.tr("All accommodations"), pane)
         box = QVBoxLayout(self.catalogue_box)
