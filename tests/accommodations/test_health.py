@@ -275,3 +275,16 @@ def _drop_need_items(raw, need):
 def test_a_broken_health_table_is_refused(tmp_path, mutate, message):
     with pytest.raises(CatalogueError, match=message):
         AccommodationCatalogue.load(_write(tmp_path, mutate))
+
+
+@pytest.mark.parametrize(("name", "need"), [
+    ("Diabetes tipo 1", Need.DIABETES), ("Alergia al maní", Need.ALLERGY), ("Asma", Need.BREATHING),
+    ("Epilepsia", Need.SEIZURES), ("Migrañas", Need.PAIN), ("Leucemia", Need.INFECTION),
+    ("Pierna rota", Need.MOBILITY), ("TDAH", Need.ATTENTION),
+])
+def test_diagnoses_written_in_spanish_are_understood(cat, name, need):
+    assert need in cat.needs_for_diagnosis(name)
+
+
+def test_accents_do_not_matter_in_search(cat):
+    assert ids(cat.search("baño"))[:3] == ids(cat.search("bano"))[:3] != []
