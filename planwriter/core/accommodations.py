@@ -507,13 +507,15 @@ class AccommodationCatalogue:
         if not tokens:
             return []
         capitals = set(re.findall(r"\b[A-Z][A-Z0-9]+\b", text))
+        present = set(tokens)
         found: list[Condition] = []
         for condition, sequences in self._condition_words:
             for sequence, written in sequences:
                 size = len(sequence)
-                if not size or (written.isupper() and written not in capitals):
+                if not size or sequence[0] not in present or (written.isupper() and written not in capitals):
                     continue
-                if any(tuple(tokens[i:i + size]) == sequence for i in range(len(tokens) - size + 1)):
+                if size == 1 or any(tuple(tokens[i:i + size]) == sequence
+                                    for i in range(len(tokens) - size + 1)):
                     found.append(condition)
                     break
         return found
@@ -620,7 +622,7 @@ class AccommodationCatalogue:
             return []
         chosen = {a.catalogue_id for a in case.accommodations if a.catalogue_id}
         plan = case.plan_status if case.plan_status in (PlanStatus.IEP, PlanStatus.PLAN_504) else None
-        scored: list[tuple[float, int, Suggestion]] = []
+        scored: list[tuple[float, int, Accommodation, list[Need], list[Pointer]]] = []
         strongest = max(profile.weights.values(), default=0.0)
         for order, item in enumerate(self.accommodations):
             if item.id in chosen or not item.fits(plan):
@@ -648,12 +650,12 @@ class AccommodationCatalogue:
                 # Supports that can change what a test measures need more thought: list them lower.
                 score *= WARNING_FACTOR
             needs = [n for _, n in sorted(matched, key=lambda m: -m[0])]
-            suggestion = Suggestion(item, round(score, 3), needs, self._why(needs, profile, pointers),
-                                    self.reason_for(needs, profile, case, pointers, item))
-            scored.append((-score, order, suggestion))
+            scored.append((-score, order, item, needs, pointers))
         scored.sort(key=lambda s: (s[0], s[1]))
-        result = [s for _, _, s in scored]
-        return result[:limit] if limit else result
+        # Reasons quote the case, which takes a moment: write them only for the suggestions shown.
+        return [Suggestion(item, round(-negative, 3), needs, self._why(needs, profile, pointers),
+                           self.reason_for(needs, profile, case, pointers, item))
+                for negative, _order, item, needs, pointers in (scored[:limit] if limit else scored)]
 
     def _why(self, needs: list[Need], profile: NeedProfile, pointers: list[Pointer] | None = None) -> str:
         """One line naming each source once: "Helps with reading and math (your concern about …; …)"."""
