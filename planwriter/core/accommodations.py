@@ -441,11 +441,21 @@ class AccommodationCatalogue:
     # ----------------------------------------------------------------- parsing user words
 
     def parse_need(self, text: str) -> Need:
-        """A need from a user's word (``"reading"``, ``"processing-speed"``, ``"EF"``)."""
-        return _parse(text, Need, self.need_labels, {"ef": Need.EXECUTIVE_FUNCTION,
-                                                    "adhd": Need.ATTENTION,
-                                                    "emotional": Need.ANXIETY,
-                                                    "organization": Need.EXECUTIVE_FUNCTION})
+        """A need from a user's word (``"reading"``, ``"processing-speed"``, ``"EF"``) or a condition.
+
+        A condition from the conditions table gives its first need: ``"asthma"`` → breathing,
+        ``"T1D"`` → diabetes. Raises ``ValueError`` naming the needs when nothing fits.
+        """
+        try:
+            return _parse(text, Need, self.need_labels, {"ef": Need.EXECUTIVE_FUNCTION,
+                                                        "adhd": Need.ATTENTION,
+                                                        "emotional": Need.ANXIETY,
+                                                        "organization": Need.EXECUTIVE_FUNCTION})
+        except ValueError:
+            conditions = self.conditions_in(text)
+            if len(conditions) == 1:
+                return conditions[0].needs[0]
+            raise
 
     def parse_category(self, text: str) -> Category:
         return _parse(text, Category, self.category_labels, {"timing": Category.TIMING_SCHEDULING,
