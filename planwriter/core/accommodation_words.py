@@ -113,10 +113,6 @@ class Pattern:
             any(t.startswith(p) for t in tokens) for p in self.prefixes)
 
 
-def sentence_token_sets(text: str) -> list[set[str]]:
-    return [set(words(s)) for s in sentences(text)]
-
-
 # --------------------------------------------------------------------------- the word index
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from planwriter.core.accommodation_words import Pattern, WordIndex, root, sentence_token_sets, words
+from planwriter.core.accommodation_words import Pattern, WordIndex, root, sentences, words
 from planwriter.core.model import (
     AREA_LABELS,
     CATEGORY_LABELS,
@@ -540,8 +540,8 @@ class AccommodationCatalogue:
     def phrases_in(self, text: str) -> list[tuple[ConcernPhrase, str]]:
         """Phrases of the table found in a text, each with the sentence it was found in."""
         found: list[tuple[ConcernPhrase, str]] = []
-        pieces = [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
-        token_sets = sentence_token_sets(text)
+        pieces = sentences(text)
+        token_sets = [set(words(piece)) for piece in pieces]
         for phrase, patterns in self._phrases:
             for sentence, tokens in zip(pieces, token_sets, strict=False):
                 if any(p.matches(tokens) for p in patterns):
@@ -561,8 +561,7 @@ class AccommodationCatalogue:
     def _add_free_text(self, profile: NeedProfile, text: str, label: str, source: str) -> None:
         """Conditions and phrases inside something the family wrote."""
         for condition in self.conditions_in(text):
-            detail = next((_first_sentence(s) for s in re.split(r"(?<=[.!?;])\s+|\n+", text)
-                           if self.conditions_in(s).count(condition)), "")
+            detail = next((_first_sentence(s) for s in sentences(text) if condition in self.conditions_in(s)), "")
             self._add_condition(profile, condition, WEIGHT_CONDITION_IN_TEXT, source, label, detail)
         for phrase, sentence in self.phrases_in(text):
             phrase_label = f"what you wrote about {phrase.name}"
@@ -736,7 +735,7 @@ class AccommodationCatalogue:
         texts += [(0.0, e.text) for c in case.concerns for e in c.examples]
         texts += [(0.5, level.summary) for level in case.present_levels]
         for bonus, text in texts:
-            for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+            for sentence in sentences(text):
                 shared = wanted & {root(w) for w in words(sentence)}
                 score = len(shared) + (bonus if shared else 0.0)
                 if score > best_score:
