@@ -198,3 +198,14 @@ def test_a_list_without_health_items_has_no_health_paragraphs(tmp_path, sample_c
     assert "individual health plan" not in text and "record of who was trained" not in text
     groups = catalogue().document_groups(sample_case.accommodations)
     assert groups["health_items"] == 0 and not groups["health_first"]
+
+
+def test_the_health_paragraph_names_the_diagnoses_in_the_sentence(tmp_path, asthma_case):
+    from planwriter.core.model import Diagnosis
+
+    asthma_case.diagnoses.append(Diagnosis(name="Peanut allergy"))
+    asthma_case.diagnoses.append(Diagnosis(name="POTS"))
+    cat = catalogue()
+    asthma_case.accommodations.append(cat.choose(cat.accommodation("H36"), asthma_case))
+    text = "\n".join(p.text for p in export_list(asthma_case, tmp_path).paragraphs)
+    assert "Lena's health needs at school come from moderate persistent asthma, peanut allergy and POTS." in text
