@@ -208,4 +208,4 @@ def test_the_health_paragraph_names_the_diagnoses_in_the_sentence(tmp_path, asth
     cat = catalogue()
     asthma_case.accommodations.append(cat.choose(cat.accommodation("H36"), asthma_case))
     text = "\n".join(p.text for p in export_list(asthma_case, tmp_path).paragraphs)
-    assert "Lena's health needs at school come from moderate persistent asthma, peanut allergy and POTS." in text
+    assert "Lena's health needs at school come from moderate persistent asthma, peanut allergy, and POTS." in text
