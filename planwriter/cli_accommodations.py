@@ -1,4 +1,4 @@
-"""The ``accommodations`` subcommand: browse and search the accommodation catalogue."""
+"""The ``accommodations`` subcommand: browse and search the catalogue, or list suggestions for a case."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import json
 import textwrap
 
-from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _out
+from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -14,7 +14,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", metavar="CATEGORY", help="only this category (e.g. presentation)")
     parser.add_argument("--setting", metavar="SETTING",
                         help="only items for classroom, tests, homework or state_assessment")
-    parser.add_argument("--search", metavar="TEXT", help="only items whose text contains every word")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="find items by words, best match first (whole words and word starts; "
+                             "synonyms such as restroom/bathroom and EpiPen/epinephrine count)")
+    parser.add_argument("--suggest", metavar="CASE",
+                        help="list the accommodations suggested for a saved case (.pwcase), best first, "
+                             "each with the reason")
+    parser.add_argument("--limit", metavar="N", type=int, default=30,
+                        help="with --suggest: how many suggestions to list (default 30; 0 for all)")
     parser.add_argument("--modifications", action="store_true",
                         help="list the modifications (changes to what is taught or tested) instead")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a list")
@@ -38,6 +45,8 @@ def cmd_accommodations(args: argparse.Namespace) -> int:
     setting = _parsed(cat.parse_setting, args.setting, "setting")
     if args.modifications:
         return _modifications(cat, args)
+    if args.suggest:
+        return _suggestions(cat, args, need=need, category=category, setting=setting)
     items = cat.search(args.search or "", category=category, need=need, setting=setting)
     if args.json:
         data = [
@@ -59,6 +68,16 @@ def cmd_accommodations(args: argparse.Namespace) -> int:
     if not items:
         _out("No accommodations match. Try fewer filters or other words.")
         return EXIT_OK
+    if args.search:
+        # Ranked best first: one list, each item with its kind, instead of category headings.
+        for rank, item in enumerate(items, start=1):
+            mark = "  [can change what a test measures]" if item.construct_warning else ""
+            kind = cat.category_labels[item.category]
+            _out("\n".join(textwrap.wrap(f"{item.text} ({kind}){mark}", width=88,
+                                         initial_indent=f"{rank:>3}. {item.id:<5} ", subsequent_indent=" " * 11)))
+        _out()
+        _out(f"{len(items)} accommodation{'s' if len(items) != 1 else ''}, best match first.")
+        return EXIT_OK
     current = None
     for item in items:
         if item.category != current:
@@ -73,6 +92,54 @@ def cmd_accommodations(args: argparse.Namespace) -> int:
     _out()
     _out(f"{len(items)} accommodation{'s' if len(items) != 1 else ''}. "
          "Use --json for needs and settings; --modifications for the other kind.")
+    return EXIT_OK
+
+
+def _suggestions(cat, args: argparse.Namespace, *, need, category, setting) -> int:
+    """Suggestions for a case, best first; filters narrow them like the catalogue listing."""
+    if args.limit < 0:
+        raise UserError("--limit must be 0 or more")
+    case = _load_case(args.suggest)
+    suggestions = [
+        s for s in cat.suggest(case, limit=None)
+        if (not need or need in s.accommodation.needs)
+        and (not category or s.accommodation.category == category)
+        and (not setting or setting in s.accommodation.settings)
+        and (not args.search or s.accommodation.id in {a.id for a in cat.search(args.search)})
+    ]
+    if args.limit:
+        suggestions = suggestions[: args.limit]
+    if args.json:
+        _out(json.dumps([
+            {
+                "rank": rank,
+                "id": s.accommodation.id,
+                "text": s.accommodation.text,
+                "category": s.accommodation.category.value,
+                "category_label": cat.category_labels[s.accommodation.category],
+                "reason": s.why,
+                "draft_why_text": s.reason,
+                "needs": [n.value for n in s.needs],
+                "score": s.score,
+                "construct_warning": s.accommodation.construct_warning,
+            }
+            for rank, s in enumerate(suggestions, start=1)
+        ], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not suggestions:
+        _out("No suggestions: the case has no concerns, present levels, diagnoses or categories that point "
+             "to a need, or every suggested item is already on the child's list.")
+        return EXIT_OK
+    for rank, s in enumerate(suggestions, start=1):
+        item = s.accommodation
+        mark = "  [can change what a test measures]" if item.construct_warning else ""
+        _out("\n".join(textwrap.wrap(f"{item.text}{mark}", width=88, initial_indent=f"{rank:>3}. {item.id:<5} ",
+                                     subsequent_indent=" " * 11)))
+        _out("\n".join(textwrap.wrap(f"Why: {s.why}", width=88, initial_indent=" " * 11,
+                                     subsequent_indent=" " * 16)))
+    _out()
+    _out(f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}, best first. "
+         "Use --json for the needs and a draft of the document's “why” text.")
     return EXIT_OK
 
 
@@ -93,7 +160,7 @@ def _modifications(cat, args: argparse.Namespace) -> int:
 
 
 EXTRA_COMMANDS["accommodations"] = (
-    "browse and search the accommodation catalogue",
+    "browse and search the accommodation catalogue, or list the suggestions for a case",
     configure,
     cmd_accommodations,
 )

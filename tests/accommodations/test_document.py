@@ -168,3 +168,44 @@ def test_the_included_list_is_empty_without_accommodations(tmp_path, sample_case
     sample_case.accommodations.clear()
     document = render_document(sample_case, "mine", registry=_letter_with_list(tmp_path), today=DAY)
     assert document.plain_text().split("\n\n")[1:] == ["We ask for:", "Thank you."]
+
+
+def test_a_diabetes_list_reads_like_the_health_section_of_a_504_plan(tmp_path, diabetes_case):
+    cat = catalogue()
+    for suggestion in cat.suggest(diabetes_case, limit=16):
+        diabetes_case.accommodations.append(cat.choose(suggestion.accommodation, reason=suggestion.reason))
+    document = export_list(diabetes_case, tmp_path, plan_type="504")
+    body = [p.text for p in document.paragraphs if p.text]
+    text = "\n".join(body)
+    # care first, then emergencies and training, then the rest, like the model diabetes plan
+    assert [h.split(":")[0] for h in headings(document, 2)][:2] == ["Health and medical",
+                                                                    "Emergencies and staff training"]
+    assert "Maya's health needs at school come from T1D." in text
+    assert "individual health plan and emergency action plan" in text
+    assert "in class, at lunch and recess, in PE, on the bus, on field trips" in text
+    assert "to keep a record of who was trained and when" in text
+    assert "please call Ana Lopez (555-0142), then Luis Lopez (555-0177)." in text
+    rows = {r.cells[0].text: r.cells[3].text for t in document.tables for r in t.rows[1:]}
+    assert any("Lunch was moved to 12:45" in why for why in rows.values())
+    assert any("lockdown drill" in why for why in rows.values())
+    assert len(set(rows.values())) >= 3  # not the same reason on every row
+
+
+def test_a_list_without_health_items_has_no_health_paragraphs(tmp_path, sample_case):
+    sample_case.accommodations = [a for a in sample_case.accommodations if a.category not in ("health", "emergency")]
+    document = export_list(sample_case, tmp_path)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "individual health plan" not in text and "record of who was trained" not in text
+    groups = catalogue().document_groups(sample_case.accommodations)
+    assert groups["health_items"] == 0 and not groups["health_first"]
+
+
+def test_the_health_paragraph_names_the_diagnoses_in_the_sentence(tmp_path, asthma_case):
+    from planwriter.core.model import Diagnosis
+
+    asthma_case.diagnoses.append(Diagnosis(name="Peanut allergy"))
+    asthma_case.diagnoses.append(Diagnosis(name="POTS"))
+    cat = catalogue()
+    asthma_case.accommodations.append(cat.choose(cat.accommodation("H36"), asthma_case))
+    text = "\n".join(p.text for p in export_list(asthma_case, tmp_path).paragraphs)
+    assert "Lena's health needs at school come from moderate persistent asthma, peanut allergy, and POTS." in text

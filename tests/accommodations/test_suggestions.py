@@ -70,7 +70,7 @@ def test_two_concerns_favour_items_that_help_with_both():
     top = catalogue().suggest(concern_case(Area.READING, Area.WRITING), limit=3)
     for suggestion in top:
         assert {Need.READING, Need.WRITING} <= set(suggestion.accommodation.needs)
-    assert " and " in top[0].why
+    assert ", and with " in top[0].why
 
 
 def test_a_diagnosis_alone_points_to_its_needs():

@@ -7,17 +7,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -109,14 +113,28 @@ class AccommodationsPage(ExportMixin, CasePage):
         box.addWidget(help_label(self.tr(
             "Ranked from the concerns, present levels, diagnoses and categories on the About the child "
             "page. Each one says why it is suggested."), self.suggestion_box))
-        self.suggestion_list = QListWidget(self.suggestion_box)
-        self.suggestion_list.setWordWrap(True)
-        self.suggestion_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.suggestion_list.setAlternatingRowColors(True)
-        self.suggestion_list.setAccessibleName(self.tr("Suggested accommodations"))
-        self.suggestion_list.itemDoubleClicked.connect(lambda _item: self.add_selected_suggestion())
-        self.suggestion_list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        box.addWidget(self.suggestion_list, 1)
+        # A table, not a list: the reason sits in its own column, wrapped, so it is read whole.
+        self.suggestion_table = QTableWidget(0, 2, self.suggestion_box)
+        self.suggestion_table.setHorizontalHeaderLabels([self.tr("Accommodation"), self.tr("Why")])
+        self.suggestion_table.setWordWrap(True)
+        self.suggestion_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.suggestion_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.suggestion_table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.suggestion_table.setAlternatingRowColors(True)
+        self.suggestion_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.suggestion_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.suggestion_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.suggestion_table.verticalHeader().setVisible(False)
+        # Rows grow to fit the wrapped text; the user may drag the column border.
+        self.suggestion_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.suggestion_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.suggestion_table.setAccessibleName(self.tr("Suggested accommodations"))
+        self.suggestion_table.itemDoubleClicked.connect(lambda _item: self.add_selected_suggestion())
+        self.suggestion_table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
+        box.addWidget(self.suggestion_table, 1)
         self.suggestion_empty_label = help_label(self.tr(
             "No suggestions yet: add your concerns on the About the child page, or search the catalogue "
             "below."), self.suggestion_box)
@@ -125,7 +143,7 @@ class AccommodationsPage(ExportMixin, CasePage):
         self.add_suggestion_button.setAccessibleName(self.tr("Add the selected suggestion to the list"))
         self.add_suggestion_button.clicked.connect(self.add_selected_suggestion)
         box.addWidget(self.add_suggestion_button, 0, Qt.AlignmentFlag.AlignRight)
-        column.addWidget(self.suggestion_box, 2)
+        column.addWidget(self.suggestion_box, 3)
 
         self.catalogue_box = QGroupBox(self.tr("All accommodations"), pane)
         box = QVBoxLayout(self.catalogue_box)
@@ -176,6 +194,9 @@ class AccommodationsPage(ExportMixin, CasePage):
         self.catalogue_list.setWordWrap(True)
         self.catalogue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.catalogue_list.setAlternatingRowColors(True)
+        # Lay out long result lists in batches, so the first rows paint before all wrapped heights are known.
+        self.catalogue_list.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.catalogue_list.setBatchSize(40)
         self.catalogue_list.setAccessibleName(self.tr("Accommodations in the catalogue"))
         self.catalogue_list.itemDoubleClicked.connect(lambda _item: self.add_selected_catalogue_item())
         self.catalogue_list.currentRowChanged.connect(lambda _row: self._update_buttons())
@@ -311,22 +332,47 @@ class AccommodationsPage(ExportMixin, CasePage):
         self._update_buttons()
 
     def _fill_suggestions(self) -> None:
-        self.suggestion_list.clear()
+        table = self.suggestion_table
+        table.setRowCount(0)
         self._suggestions = {}
         suggestions = self.catalogue.suggest(self.case, limit=25) if self.case is not None else []
-        for suggestion in suggestions:
-            item = QListWidgetItem(f"{suggestion.accommodation.text}\n{self._why_text(suggestion)}")
-            item.setData(ID_ROLE, suggestion.accommodation.id)
-            item.setToolTip(self._why_text(suggestion))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{suggestion.accommodation.text}. {self._why_text(suggestion)}")
-            self.suggestion_list.addItem(item)
+        table.setRowCount(len(suggestions))
+        for row, suggestion in enumerate(suggestions):
+            text = suggestion.accommodation.text
+            what = QTableWidgetItem(text)
+            what.setData(ID_ROLE, suggestion.accommodation.id)
+            what.setToolTip(text)
+            why = QTableWidgetItem(suggestion.why)
+            why.setToolTip(self.tr("Why: %1").replace("%1", suggestion.why))
+            for cell in (what, why):
+                cell.setData(Qt.ItemDataRole.AccessibleTextRole, self._suggestion_text(suggestion))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            table.setItem(row, 0, what)
+            table.setItem(row, 1, why)
             self._suggestions[suggestion.accommodation.id] = suggestion
-        self.suggestion_list.setVisible(bool(suggestions))
+        self._size_suggestion_columns()
+        table.setVisible(bool(suggestions))
         self.suggestion_empty_label.setVisible(not suggestions)
 
-    def _why_text(self, suggestion: Suggestion) -> str:
-        return self.tr("Why: %1").replace("%1", suggestion.why)
+    def _suggestion_text(self, suggestion: Suggestion) -> str:
+        """What a screen reader says for a suggestion: the accommodation, then why."""
+        return f"{suggestion.accommodation.text}. {self.tr('Why: %1').replace('%1', suggestion.why)}"
+
+    def suggestion_ids(self) -> list[str]:
+        """The ids of the suggestions shown, best first."""
+        table = self.suggestion_table
+        return [table.item(row, 0).data(ID_ROLE) for row in range(table.rowCount())]
+
+    def _size_suggestion_columns(self) -> None:
+        """Give the accommodation a bit more than half the width; the reason gets the rest, wrapped."""
+        width = self.suggestion_table.viewport().width()
+        if width > 100:
+            self.suggestion_table.setColumnWidth(0, int(width * 0.55))
+        self.suggestion_table.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._size_suggestion_columns()
 
     def _fill_catalogue(self) -> None:
         self.catalogue_list.clear()
@@ -446,10 +492,10 @@ class AccommodationsPage(ExportMixin, CasePage):
     # ------------------------------------------------------------------ actions
 
     def add_selected_suggestion(self) -> ChosenAccommodation | None:
-        item = self.suggestion_list.currentItem()
-        if item is None or self.case is None:
+        row = self.suggestion_table.currentRow()
+        if row < 0 or self.case is None:
             return None
-        suggestion = self._suggestions.get(item.data(ID_ROLE))
+        suggestion = self._suggestions.get(self.suggestion_table.item(row, 0).data(ID_ROLE))
         if suggestion is None:
             return None
         chosen = self.catalogue.choose(suggestion.accommodation, reason=suggestion.reason)
@@ -519,7 +565,7 @@ class AccommodationsPage(ExportMixin, CasePage):
 
     def _update_buttons(self) -> None:
         has_case = self.case is not None
-        self.add_suggestion_button.setEnabled(has_case and self.suggestion_list.currentItem() is not None)
+        self.add_suggestion_button.setEnabled(has_case and self.suggestion_table.currentRow() >= 0)
         self.add_button.setEnabled(has_case and self.catalogue_list.currentItem() is not None)
         self.add_custom_button.setEnabled(has_case)
         self.export_button.setEnabled(has_case)
