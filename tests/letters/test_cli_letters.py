@@ -61,7 +61,7 @@ def test_guidance_computes_the_response_date_for_a_case(capsys, sample_case, tmp
     response = json.loads(out)["response"]
     assert response["due"] == due
     assert how in response["explanation"]
-    assert ("California rule" if state == "CA" else "federal rule") in response["explanation"]
+    assert ("California rule" if state == "CA" else "federal default") in response["explanation"]
 
     code, out, _ = run(capsys, "guidance", "records", "--case", str(path), "--date", "2026-11-25")
     assert f"Access to education records: {due}" in " ".join(out.split())
