@@ -237,7 +237,8 @@ def _load_extra_commands() -> None:
     """Import the modules that register more subcommands (goals, accommodations, …)."""
     import importlib
 
-    for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations"):
+    for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations",
+                   "planwriter.cli_dates"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:

@@ -452,6 +452,9 @@ class LogEntry(_Model):
     response_received: dt.date | None = Field(None, title="response received")
     file_name: Line = ""
     notes: Block = Field("", title="notes")
+    #: The deadline rule of the letter (a timeline id of resources/timelines.json), so that the
+    #: answer date can be worked out again when the state or the school calendar changes.
+    timeline: str = Field("", title="deadline rule")
 
 
 class LetterDraft(_Model):

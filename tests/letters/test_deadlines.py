@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planwriter.core.deadlines import DayUnit, add_days, due_date
+from planwriter.core.deadlines import DayUnit, add_days
 from planwriter.render.engine import default_registry, render_document
 
 WEDNESDAY_BEFORE_THANKSGIVING = dt.date(2026, 11, 25)
