@@ -15,6 +15,7 @@ from planwriter.core.calendar import DayUnit, count_days
 from planwriter.core.deadlines import Deadline, NoticeCheck, deadline, placement_notice_check
 from planwriter.core.model import ROLE_LABELS, Case, SchoolCalendar
 from planwriter.core.states import state_name
+from planwriter.render.environment import long_date
 from planwriter.render.registry import Template
 
 _UNIT_WORDS = {"calendar": "calendar", "school": "school", "business": "business"}
@@ -71,11 +72,11 @@ class ResponseInfo:
         """What the GUI and the CLI show under "When to expect an answer", one sentence each."""
         out: list[str] = []
         if self.due is not None:
-            out.append(f"{self.title or 'Response due by law'}: {self.due.isoformat()}. How: {self.explanation}.")
+            out.append(f"{self.title or 'Response due by law'}: {long_date(self.due)}. How: {self.explanation}.")
         elif self.law_note:
             out.append(self.law_note)
         if self.requested is not None:
-            out.append(f"The letter asks for an answer by {self.requested.isoformat()}. How: {self.requested_text}.")
+            out.append(f"The letter asks for an answer by {long_date(self.requested)}. How: {self.requested_text}.")
         if self.evaluation is not None:
             out.append(evaluation_line(self.evaluation))
         out.extend(self.warnings)
@@ -90,7 +91,7 @@ def evaluation_line(clock: Deadline) -> str:
         return f"Evaluation: {clock.law_note}"
     if clock.starts_from == "consent":
         return f"After you sign consent: {clock.rule_text}."
-    return f"{clock.title}: {clock.date.isoformat() if clock.date else ''}. How: {clock.explanation}."
+    return f"{clock.title}: {long_date(clock.date)}. How: {clock.explanation}."
 
 
 def response_for(template: Template, sent: dt.date, case: Case | None = None,
