@@ -238,6 +238,8 @@ def letter_guidance(template: Template, case: Case | None = None, sent: dt.date 
     meta = template.meta
     response = None
     if case is not None or sent is not None:
+        if inputs is None and case is not None and meta.id in case.letter_drafts:
+            inputs = dict(case.letter_drafts[meta.id].inputs)  # what the Letters page uses too
         response = response_for(template, sent or dt.date.today(), case, inputs)
     return LetterGuidance(
         template_id=meta.id,
