@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,14 +61,16 @@ def _short_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def response_status(entry: LogEntry, today: dt.date) -> tuple[str, bool]:
-    """The status of an answer in words, and whether it is overdue."""
+def response_status(entry: LogEntry, today: dt.date, due: dt.date | None = None) -> tuple[str, bool]:
+    """The status of an answer in words, and whether it is overdue (``due``: the date the key
+    dates give for the entry, when it differs from the one stored)."""
     tr = QCoreApplication.translate
+    due = due or entry.response_due
     if entry.response_received:
         return tr("DatesLogPage", "Answered on %1").replace("%1", entry.response_received.isoformat()), False
-    if entry.response_due is None:
+    if due is None:
         return tr("DatesLogPage", "No deadline"), False
-    days = (entry.response_due - today).days
+    days = (due - today).days
     if days < 0:
         late = -days
         text = tr("DatesLogPage", "OVERDUE: the answer was due %1 days ago") if late != 1 else tr(
@@ -154,7 +156,7 @@ class DatesLogPage(CasePage):
         header = self.dates_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.dates_table.setMinimumHeight(self.dates_table.fontMetrics().lineSpacing() * 12)
+        self.dates_table.setMinimumHeight(self.dates_table.fontMetrics().lineSpacing() * 18)
         layout.addWidget(self.dates_table)
         row = QHBoxLayout()
         self.overview_label = ErrorLabel(box)
@@ -495,13 +497,15 @@ class DatesLogPage(CasePage):
         today = self.today()
         overdue = 0
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        # The answer dates as the key dates give them (worked out again for the case's state and calendar).
+        worked_out = {d.log_entry_id: d.date for d in self.dates() if d.log_entry_id}
         for row, entry in enumerate(entries):
             for column, (name, _header) in enumerate(self.COLUMNS):
                 if name == "delivery_method":
                     self.table.setCellWidget(row, column, self._delivery_combo(entry))
                     continue
                 if name == "status":
-                    text, late = response_status(entry, today)
+                    text, late = response_status(entry, today, worked_out.get(entry.id))
                     overdue += late
                     item = QTableWidgetItem(text)
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -515,6 +519,8 @@ class DatesLogPage(CasePage):
                                         .replace("%1", entry.response_rule))
                 else:
                     value = getattr(entry, name)
+                    if name == "response_due":
+                        value = worked_out.get(entry.id, value)
                     text = _short_date(value) if name in self.DATE_COLUMNS else str(value or "")
                     item = QTableWidgetItem(text)
                     if name in self.DATE_COLUMNS:
@@ -574,6 +580,8 @@ class DatesLogPage(CasePage):
                 value = text
             try:
                 setattr(entry, name, value)
+                if name == "response_due":
+                    entry.timeline = ""  # a date typed by hand is kept as it is, not worked out again
             except ValidationError as error:
                 raise _CellError("; ".join(p.message for p in problems_from_error(error, LogEntry))) from None
         except _CellError as error:
@@ -622,6 +630,8 @@ class DatesLogPage(CasePage):
         if self.case is not None:
             self.refresh_overview()
         super().showEvent(event)
+        # Row heights depend on the column widths, which are known only once the page is laid out.
+        QTimer.singleShot(0, self.dates_table.resizeRowsToContents)
 
 
 class _CellError(ValueError):
