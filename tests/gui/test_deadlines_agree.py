@@ -136,3 +136,18 @@ def test_the_page_imports_a_district_calendar_and_exports_the_dates(qtbot, conte
     assert written == tmp_path / "dates.ics"
     events = list(icalendar.Calendar.from_ical(written.read_bytes()).walk("VEVENT"))
     assert len(events) == page.dates_table.rowCount()
+
+
+def test_progress_report_dates_typed_on_the_page_become_key_dates(qtbot, context, sample_case):
+    page = DatesLogPage(context)
+    page.today = lambda: dt.date(2026, 12, 1)
+    qtbot.addWidget(page)
+    page.set_case(sample_case)
+    edit = page.progress_field.edit
+    qtbot.keyClicks(edit, "2026-11-13, 2027-01-2")
+    assert page.progress_field.error()
+    qtbot.keyClicks(edit, "9")
+    assert page.progress_field.error() == ""
+    assert sample_case.school_calendar.progress_report_dates == [dt.date(2026, 11, 13), dt.date(2027, 1, 29)]
+    titles = [page.overview_row(r)[1] for r in range(page.dates_table.rowCount())]
+    assert titles.count("Progress report") == 2

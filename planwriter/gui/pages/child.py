@@ -47,8 +47,21 @@ class StateField(Field):
         self.combo.setCompleter(completer)
         self.combo.lineEdit().setPlaceholderText(self.tr("For example Texas or TX"))
         self._set_editor(self.combo)
+        #: The line edit inside the list, where a name or code is typed (like TextField.edit).
+        self.edit = self.combo.lineEdit()
         self.combo.activated.connect(lambda _index: self._typed())
-        self.combo.lineEdit().editingFinished.connect(self._typed)
+        self.edit.editingFinished.connect(self._typed)
+        self.edit.textEdited.connect(self._typing)
+
+    def _typing(self, text: str) -> None:
+        """Store the state as soon as the text names one; say nothing until typing is finished."""
+        index = self.combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+        try:
+            code = self.combo.itemData(index) if index >= 0 else state_code(text)
+        except UnknownState:
+            return
+        if code and code != (self.binding.get() or ""):
+            self.commit(code)
 
     def _typed(self) -> None:
         text = self.combo.currentText().strip()

@@ -41,7 +41,17 @@ from planwriter.core.model import (
 from planwriter.core.problems import problems_from_error
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.base import CasePage
-from planwriter.gui.widgets import DateField, FormSection, ModelBinding, ScrollPage, group_box, parse_date
+from planwriter.gui.widgets import (
+    Binding,
+    DateField,
+    FieldError,
+    FormSection,
+    ModelBinding,
+    ScrollPage,
+    TextField,
+    group_box,
+    parse_date,
+)
 from planwriter.gui.widgets.fields import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -274,6 +284,13 @@ class DatesLogPage(CasePage):
         self.last_day_field = DateField(self.tr("Last day of school"), ModelBinding(self._calendar, "last_day"))
         self.calendar_form.add(self.first_day_field)
         self.calendar_form.add(self.last_day_field)
+        self.progress_field = TextField(
+            self.tr("Progress report dates"), _DateListBinding(self._calendar),
+            help=self.tr("When the school sends progress on the IEP goals (often with report cards), as the "
+                         "IEP says. Separate the dates with commas."),
+            placeholder=self.tr("For example 2026-11-13, 2027-01-29"),
+        )
+        self.calendar_form.add(self.progress_field)
         layout.addWidget(self.calendar_form)
         layout.addWidget(QLabel(self.tr("Breaks and holidays (no school for students):"), box))
         self.days_off_table = QTableWidget(0, len(self.DAYS_OFF_COLUMNS), box)
@@ -636,3 +653,36 @@ class DatesLogPage(CasePage):
 
 class _CellError(ValueError):
     """A value typed into the log table that cannot be stored."""
+
+
+class _DateListBinding(Binding):
+    """The school calendar's progress report dates as one line of text (YYYY-MM-DD, comma-separated)."""
+
+    def __init__(self, target: Callable[[], SchoolCalendar | None]) -> None:
+        self.target = target
+
+    def available(self) -> bool:
+        return self.target() is not None
+
+    def get(self) -> str:
+        calendar = self.target()
+        return ", ".join(d.isoformat() for d in calendar.progress_report_dates) if calendar is not None else ""
+
+    def set(self, value: str) -> None:
+        calendar = self.target()
+        if calendar is None:
+            return
+        dates: list[dt.date] = []
+        for part in str(value).replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                day = parse_date(part)
+            except ValueError:
+                day = None
+            if day is None:  # the stored dates stay as they were until every date is complete
+                raise FieldError(QCoreApplication.translate(
+                    "DatesLogPage", "“%1” is not a date; write it as YYYY-MM-DD (for example 2026-11-13)")
+                    .replace("%1", part.strip()))
+            dates.append(day)
+        calendar.progress_report_dates = sorted(set(dates))
