@@ -137,12 +137,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         _out(f"Wrote {args.out}")
         if document.response_due:
             _out(f"Response due: {document.response_due.isoformat()} ({document.response_note})")
-    for warning in document.deadline_warnings:  # from the deadline engine, e.g. a late 10-day notice
-        print(f"warning: {warning}", file=sys.stderr)
     else:
         _out(document.plain_text())
         if document.missing:
             print("note: still missing: " + "; ".join(document.missing), file=sys.stderr)
+    for warning in document.deadline_warnings:  # from the deadline engine, e.g. a late 10-day notice
+        print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -172,3 +172,20 @@ def test_every_state_gets_a_labelled_rule_or_the_federal_default(code):
                 assert found.label == "federal default" and found.citation
             else:
                 assert "federal default" in found.law_note
+
+
+def test_cli_render_warns_when_the_private_placement_notice_is_late(tmp_path, capsys, sample_case):
+    from planwriter.render.engine import default_registry
+
+    path = casefile.save(sample_case, tmp_path / "case.pwcase")
+    inputs = dict(default_registry().get("private-placement-notice").meta.sample_inputs)
+    inputs["start_date"] = "2026-12-01"
+    sets = [arg for key, value in inputs.items()
+            for item in (value if isinstance(value, list) else [value])
+            for arg in ("--set", f"{key}={item}")]
+    out = tmp_path / "notice.docx"
+    assert main(["render", str(path), "-t", "private-placement-notice", "--date", "2026-11-25",
+                 "--out", str(out), *sets]) == 0
+    captured = capsys.readouterr()
+    assert "warning: Only 4 business days remain" in captured.err and "300.148(d)(1)(ii)" in captured.err
+    assert captured.out.startswith("Wrote") and "Sincerely" not in captured.out
