@@ -441,8 +441,8 @@ class DatesLogPage(CasePage):
             ("request_date", self.tr("Written request received"),
              self.tr("The day the school got your written request for an evaluation.")),
             ("consent_date", self.tr("Consent signed"),
-             self.tr("The day you signed consent for the evaluation. Under IDEA the evaluation must be "
-                     "done within 60 days of it, or within your state's own limit.")),
+             self.tr("The day you signed consent for the evaluation. The evaluation clock starts here: "
+                     "the due date under your state's rule or the federal default is listed above.")),
             ("last_evaluation_date", self.tr("Last evaluation"),
              self.tr("When the last full evaluation was finished. A new one is due at least every "
                      "three years.")),
