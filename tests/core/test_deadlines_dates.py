@@ -189,3 +189,13 @@ def test_cli_render_warns_when_the_private_placement_notice_is_late(tmp_path, ca
     captured = capsys.readouterr()
     assert "warning: Only 4 business days remain" in captured.err and "300.148(d)(1)(ii)" in captured.err
     assert captured.out.startswith("Wrote") and "Sincerely" not in captured.out
+
+
+def test_cli_guidance_json_carries_the_evaluation_clock(tmp_path, capsys, sample_case):
+    sample_case.child.state = "TX"
+    path = casefile.save(sample_case, tmp_path / "case.pwcase")
+    with use_state_rules(FIXTURE_RULES):
+        assert main(["guidance", "initial-evaluation", "--case", str(path), "--date", "2026-12-11", "--json"]) == 0
+    response = json.loads(capsys.readouterr().out)["response"]
+    assert response["evaluation"]["amount"] == 45 and response["evaluation"]["unit"] == "school"
+    assert response["evaluation"]["state_rule"] is True and response["warnings"] == []
