@@ -52,7 +52,7 @@ from planwriter.gui.widgets import (
     group_box,
     parse_date,
 )
-from planwriter.gui.widgets.fields import ErrorLabel
+from planwriter.gui.widgets.fields import ErrorLabel, help_label
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +169,11 @@ class DatesLogPage(CasePage):
         self.dates_table.setMinimumHeight(self.dates_table.fontMetrics().lineSpacing() * 18)
         layout.addWidget(self.dates_table)
         row = QHBoxLayout()
-        self.overview_label = ErrorLabel(box)
+        self.overview_label = ErrorLabel(box)  # overdue dates and errors
         row.addWidget(self.overview_label, 3)
+        self.overview_note = help_label("", box)  # everything else: no dates yet, file saved
+        self.overview_note.setVisible(False)
+        row.addWidget(self.overview_note, 3)
         row.addStretch(1)
         self.export_ics_button = QPushButton(self.tr("Export to calendar (.ics)…"), box)
         self.export_ics_button.setAccessibleName(
@@ -214,10 +217,10 @@ class DatesLogPage(CasePage):
                 self.dates_table.setItem(row, column, cell)
             overdue += item.overdue
         self.dates_table.resizeRowsToContents()
-        if not items:
-            self.overview_label.set_message(self.tr("No dates yet: add the dates you know below, and the letters "
-                                                    "you export are added automatically."))
-        elif overdue:
+        self.dates_table.setVisible(bool(items))  # an empty table would only take room
+        self._note(self.tr("No dates yet: add the dates you know below; the letters you export are added "
+                           "automatically.") if not items else "")
+        if overdue:
             self.overview_label.set_message(
                 (self.tr("%1 dates are overdue.") if overdue != 1 else self.tr("1 date is overdue."))
                 .replace("%1", str(overdue)))
@@ -265,9 +268,12 @@ class DatesLogPage(CasePage):
             self.overview_label.set_message(self.tr("The calendar file could not be written (%1).")
                                             .replace("%1", error.strerror or str(error)))
             return None
-        self.overview_label.set_message(self.tr("Saved “%1”. Open it with your calendar app to add the dates.")
-                                        .replace("%1", path.name))
+        self._note(self.tr("Saved “%1”. Open it with your calendar app to add the dates.").replace("%1", path.name))
         return path
+
+    def _note(self, text: str) -> None:
+        self.overview_note.setText(text)
+        self.overview_note.setVisible(bool(text))
 
     # ------------------------------------------------------------------ school calendar
     def _calendar(self) -> SchoolCalendar | None:
