@@ -8,7 +8,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out
+from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out, parse_state
 
 _WIDTH = 88
 
@@ -20,16 +20,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day to judge overdue dates against (default: today)")
     parser.add_argument("--state", metavar="STATE",
                         help="use this state's rules instead of the case's (a name or code: Texas, TX)")
-
-
-def parse_state(text: str) -> str:
-    """The USPS code for ``--state`` (the same reading as the Child page and the case file)."""
-    from planwriter.core.states import UnknownState, state_code
-
-    try:
-        return state_code(text)
-    except UnknownState as error:
-        raise UserError(f"--state: {error}") from None
 
 
 def cmd_dates(args: argparse.Namespace) -> int:
