@@ -9,7 +9,8 @@ import pytest
 
 from planwriter.cli import main
 from planwriter.core import casefile
-from planwriter.core.model import LetterDraft
+from planwriter.core.keydates import key_dates
+from planwriter.core.model import Case, DayOff, LetterDraft, LogEntry, SchoolCalendar
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.letters import LettersPage
 from planwriter.gui.pages.log import DatesLogPage
@@ -20,15 +21,24 @@ LETTER_DATE = dt.date(2026, 12, 14)
 LETTERS = [t.id for t in default_registry().all() if t.meta.kind.value == "letter"]
 
 
+def meta_timeline(template_id: str) -> str:
+    response = default_registry().get(template_id).meta.response
+    return response.timeline if response is not None else ""
+
+
 @pytest.fixture
 def context(data_dir):
     return AppContext(data_dir=data_dir)
 
 
-@pytest.mark.parametrize("state", ["", "TX", "CA", "NC"])
+@pytest.mark.parametrize("state", ["", "TX", "CA", "CA with winter break", "NC"])
 def test_every_letter_has_the_same_answer_date_in_the_app_and_the_cli(qtbot, context, sample_case, tmp_path,
                                                                      capsys, state):
-    sample_case.child.state = state
+    sample_case.child.state = state.split()[0] if state else ""
+    if "winter break" in state:
+        sample_case.school_calendar = SchoolCalendar(
+            first_day=dt.date(2026, 8, 17), last_day=dt.date(2027, 5, 28),
+            days_off=[DayOff(start=dt.date(2026, 12, 21), end=dt.date(2027, 1, 1), name="Winter break")])
     for template_id in LETTERS:
         meta = default_registry().get(template_id).meta
         sample_case.letter_drafts[template_id] = LetterDraft(inputs=dict(meta.sample_inputs), date=LETTER_DATE)
@@ -53,6 +63,13 @@ def test_every_letter_has_the_same_answer_date_in_the_app_and_the_cli(qtbot, con
         if response is not None and response["due"]:
             assert document.response_due is not None
             assert dt.date.fromisoformat(response["due"]) >= document.response_due  # the letter may ask sooner
+        if document.response_due is not None:
+            # Logged as sent, the letter's answer date on Dates & log is the one the letter used.
+            entry = LogEntry(date=LETTER_DATE, template_id=template_id, response_due=document.response_due,
+                             timeline=meta_timeline(template_id))
+            (item,) = key_dates(Case(child=sample_case.child, school_calendar=sample_case.school_calendar,
+                                     correspondence=[entry]), LETTER_DATE)
+            assert item.date == document.response_due, template_id
 
 
 def test_draft_iep_gives_the_federal_note_in_both(qtbot, context, sample_case, tmp_path, capsys):
