@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planwriter.core.deadlines import deadline
+from planwriter.core.deadlines import Measure, deadline
 from planwriter.core.model import Case, LogEntry, PlanStatus
 
 
@@ -90,6 +90,15 @@ REEVALUATION_SOURCE = "34 CFR 300.303(b)(2)"  # reevaluation at least once every
 PROGRESS_REPORT_SOURCE = "34 CFR 300.320(a)(3)(ii)"  # periodic progress reports as the IEP states
 
 
+#: What the evaluation clock ends with, as the state counts it (the title of the evaluation due date).
+_EVALUATION_TITLES = {
+    Measure.EVALUATION_DONE: "Evaluation due",
+    Measure.ELIGIBILITY_DECIDED: "Evaluation and eligibility decision due",
+    Measure.IEP_MEETING_HELD: "Evaluation and IEP meeting due",
+    Measure.IEP_IN_PLACE: "Evaluation, eligibility decision and IEP due",
+}
+
+
 def _years_later(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -127,8 +136,8 @@ def _computed(case: Case, today: dt.date) -> list[KeyDate]:
                      case.child.state or None, case.school_calendar)
     start = k.consent_date if clock.starts_from == "consent" else (k.request_date or k.consent_date)
     if start is not None and clock.has_date:
-        add(_from_engine("initial_evaluation", start, case, "Evaluation due", DateKind.EVALUATION_DUE,
-                         today, evaluated))
+        title = _EVALUATION_TITLES.get(clock.measures, "Evaluation due") if clock.measures else "Evaluation due"
+        add(_from_engine("initial_evaluation", start, case, title, DateKind.EVALUATION_DUE, today, evaluated))
     if k.eligibility_date is not None:
         held = k.iep_date is not None and k.iep_date >= k.eligibility_date
         add(_from_engine("eligibility_to_iep", k.eligibility_date, case, "First IEP meeting due",

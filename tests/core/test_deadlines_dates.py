@@ -210,3 +210,13 @@ def test_cli_render_set_state_reads_names_like_the_app(tmp_path, capsys, sample_
     assert words in " ".join(capsys.readouterr().out.split())
     assert main(["render", str(path), "-t", "initial-evaluation", "--set", "state=Texs"]) == 1
     assert "--set state: “Texs” is not a US state" in capsys.readouterr().err
+
+
+def test_the_evaluation_due_date_says_what_the_state_clock_covers():
+    case = Case(key_dates=KeyDates(request_date=dt.date(2026, 11, 25)))
+    case.child.state = "NC"
+    with use_state_rules(FIXTURE_RULES):
+        (_request, due) = key_dates(case, dt.date(2026, 12, 1))
+    assert due.kind == DateKind.EVALUATION_DUE and due.date == dt.date(2027, 2, 23)
+    assert due.title == "Evaluation, eligibility decision and IEP due"
+    assert "from the day the school receives the written referral" in due.rule
