@@ -154,7 +154,7 @@ class StateRule(BaseModel):
     amount: int = Field(gt=0)
     unit: DayUnit
     starts_from: StartsFrom
-    starts: str = Field(min_length=1)
+    starts: str = ""  # "" → a phrase from starts_from (see :attr:`start_phrase`)
     ends: str = ""
     citation: str = Field(min_length=1)
     url: str = Field(pattern=r"^https?://\S+$")
@@ -162,10 +162,23 @@ class StateRule(BaseModel):
     summer: str = ""
     note: str = ""
 
+    @property
+    def start_phrase(self) -> str:
+        return self.starts.strip() or _START_PHRASES[self.starts_from]
+
     def as_time_rule(self) -> TimeRule:
         return TimeRule(amount=self.amount, unit=self.unit, source=self.citation, url=self.url,
-                        measures=self.measures, starts_from=self.starts_from, starts=self.starts,
+                        measures=self.measures, starts_from=self.starts_from, starts=self.start_phrase,
                         note=self.note)
+
+
+_START_PHRASES = {
+    "request": "the day the school receives the request",
+    "referral": "the day the school receives the referral",
+    "consent": "the day the school receives your signed consent",
+    "eligibility": "the day of the eligibility decision",
+    "receipt": "the day the school receives it",
+}
 
 
 class StateRuleFile(BaseModel):
@@ -194,7 +207,6 @@ class StateRuleFile(BaseModel):
 
 
 _rules_dir_override: Path | None = None
-_problems: list[str] = []
 
 
 def state_rules_dir() -> Path:
@@ -232,32 +244,31 @@ def load_state_rule_file(path: Path) -> StateRuleFile:
 
 
 @cache
-def _load_state_rules(directory: Path) -> dict[str, StateRuleFile]:
-    _problems.clear()
+def _load_state_rules(directory: Path) -> tuple[dict[str, StateRuleFile], tuple[str, ...]]:
     out: dict[str, StateRuleFile] = {}
+    problems: list[str] = []
     if not directory.is_dir():
-        return out
+        return out, ()
     for path in sorted(directory.glob("*.json")):
         try:
             table = load_state_rule_file(path)
         except ValueError as error:
             # A broken file must not stop the app: that state falls back to the federal defaults.
-            _problems.append(str(error))
+            problems.append(str(error))
             log.warning("Skipped a state rules file: %s", error)
             continue
         out[table.code] = table
-    return out
+    return out, tuple(problems)
 
 
 def state_rules() -> dict[str, StateRuleFile]:
     """Every valid state rule file, by USPS code (invalid ones are skipped; see :func:`state_rule_problems`)."""
-    return _load_state_rules(state_rules_dir())
+    return _load_state_rules(state_rules_dir())[0]
 
 
 def state_rule_problems() -> list[str]:
     """Why state files were skipped at load (empty when all of them are valid)."""
-    state_rules()
-    return list(_problems)
+    return list(_load_state_rules(state_rules_dir())[1])
 
 
 # --------------------------------------------------------------------------- the engine
@@ -447,7 +458,7 @@ def deadline(
         return Deadline(
             topic=topic, title=timeline.title, start=start, date=count.date, amount=state_rule.amount,
             unit=state_rule.unit, measures=state_rule.measures, starts_from=state_rule.starts_from,
-            starts=state_rule.starts, ends=state_rule.ends, citation=state_rule.citation, url=state_rule.url,
+            starts=state_rule.start_phrase, ends=state_rule.ends, citation=state_rule.citation, url=state_rule.url,
             state=code, asked_state=code, estimate_reasons=count.reasons, skipped_breaks=count.skipped_breaks,
             note=state_rule.note, break_rule=breaks,
         )
