@@ -168,3 +168,23 @@ def test_progress_report_dates_typed_on_the_page_become_key_dates(qtbot, context
     assert sample_case.school_calendar.progress_report_dates == [dt.date(2026, 11, 13), dt.date(2027, 1, 29)]
     titles = [page.overview_row(r)[1] for r in range(page.dates_table.rowCount())]
     assert titles.count("Progress report") == 2
+
+
+def test_a_late_private_placement_notice_is_flagged_before_export(qtbot, context, sample_case, tmp_path,
+                                                                   monkeypatch):
+    meta = default_registry().get("private-placement-notice").meta
+    inputs = {**meta.sample_inputs, "start_date": "2026-12-01"}
+    sample_case.letter_drafts["private-placement-notice"] = LetterDraft(inputs=inputs, date=dt.date(2026, 11, 25))
+    page = LettersPage(context)
+    qtbot.addWidget(page)
+    page.set_case(sample_case)
+    page.select_template("private-placement-notice")
+    assert any("Only 4 business days remain" in line for line in page.answer_lines())
+    asked: list[list[str]] = []
+    saved: list[object] = []
+    monkeypatch.setattr(LettersPage, "confirm_deadline_warnings", lambda _page, w: asked.append(w) or False)
+    monkeypatch.setattr(LettersPage, "ask_save_path", lambda _page, suggested: saved.append(suggested))
+    before = len(sample_case.correspondence)
+    assert page.export() is None
+    assert asked and "300.148(d)(1)(ii)" in asked[0][0]
+    assert saved == [] and len(sample_case.correspondence) == before  # nothing written, nothing logged
