@@ -20,6 +20,13 @@ class CalendarImportError(ValueError):
 _BREAK_WORDS = ("break", "vacation", "recess", "holiday", "no school", "closed", "day off", "days off",
                 "no classes", "non-student", "no students", "teacher work", "staff development",
                 "professional development", "furlough", "inservice", "in-service")
+#: Holidays that close schools, recognised by name even when the event does not say "no school".
+_HOLIDAY_NAMES = ("labor day", "veterans day", "thanksgiving", "christmas", "new year", "martin luther king",
+                  "mlk", "presidents day", "presidents' day", "president's day", "memorial day", "juneteenth",
+                  "independence day", "indigenous peoples", "columbus day", "cesar chavez", "good friday")
+#: Days with school for students, even if the name mentions a holiday ("Thanksgiving lunch, early release").
+_SCHOOL_DAY_WORDS = ("early release", "early dismissal", "half day", "minimum day", "late start", "lunch",
+                     "feast", "assembly", "spirit")
 _FIRST_WORDS = ("first day of school", "first day for students", "first day of classes", "school begins",
                 "school starts", "classes begin", "first student day")
 _LAST_WORDS = ("last day of school", "last day for students", "last day of classes", "school ends",
@@ -68,7 +75,10 @@ def import_ics(data: bytes, *, source: str = "") -> SchoolCalendar:
         if any(w in low for w in _LAST_WORDS):
             last = end if last is None else max(last, end)
             continue
-        if any(w in low for w in _BREAK_WORDS):
+        no_school = any(w in low for w in _BREAK_WORDS) or any(w in low for w in _HOLIDAY_NAMES)
+        if no_school and any(w in low for w in _SCHOOL_DAY_WORDS) and "no school" not in low:
+            continue
+        if no_school:
             kind = DayOffKind.BREAK if (end - begin).days >= 2 or "break" in low or "vacation" in low \
                 else DayOffKind.HOLIDAY
             days_off.append(DayOff(start=begin, end=end, name=name[:120], kind=kind))
@@ -97,6 +107,8 @@ def export_ics(dates: Iterable[object], *, calendar_name: str, today: dt.date | 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//planwriter//key dates//EN")
     cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", calendar_name)
     stamp = dt.datetime.combine(today or dt.date.today(), dt.time(0, 0), tzinfo=dt.UTC)
     for item in dates:

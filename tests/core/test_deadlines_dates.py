@@ -96,6 +96,8 @@ def test_a_district_calendar_is_imported_and_counts_its_breaks():
     for name, start, end in [("First Day of School", dt.date(2026, 8, 17), dt.date(2026, 8, 18)),
                              ("Winter Break - No School", dt.date(2026, 12, 21), dt.date(2027, 1, 2)),
                              ("Board meeting", dt.datetime(2026, 12, 1, 18, 0), dt.datetime(2026, 12, 1, 20, 0)),
+                             ("Thanksgiving lunch - early release", dt.date(2026, 11, 24), dt.date(2026, 11, 25)),
+                             ("Martin Luther King Jr. Day", dt.date(2027, 1, 18), dt.date(2027, 1, 19)),
                              ("Last Day of School", dt.date(2027, 5, 28), dt.date(2027, 5, 29))]:
         event = icalendar.Event()
         event.add("summary", name)
@@ -104,7 +106,9 @@ def test_a_district_calendar_is_imported_and_counts_its_breaks():
         source.add_component(event)
     calendar = import_ics(source.to_ical(), source="district.ics")
     assert calendar.first_day == dt.date(2026, 8, 17) and calendar.last_day == dt.date(2027, 5, 28)
-    assert [(d.start, d.end) for d in calendar.days_off] == [(dt.date(2026, 12, 21), dt.date(2027, 1, 1))]
+    assert [(d.start, d.end) for d in calendar.days_off] == [(dt.date(2026, 12, 21), dt.date(2027, 1, 1)),
+                                                             (dt.date(2027, 1, 18), dt.date(2027, 1, 18))]
+    assert calendar.days_off[1].kind.value == "holiday"
     with use_state_rules(FIXTURE_RULES):
         found = deadline("evaluation_request_response", dt.date(2026, 12, 14), "CA", calendar)
     assert found.date == dt.date(2027, 1, 10)
