@@ -86,7 +86,7 @@ _ENTERED: tuple[tuple[str, DateKind, str, bool], ...] = (
 
 #: Federal rules behind the dates planwriter adds on its own (read in the regulation text).
 ANNUAL_REVIEW_SOURCE = "34 CFR 300.324(b)(1)(i)"  # the IEP is reviewed at least once a year
-REEVALUATION_SOURCE = "34 CFR 300.303(b)(2)"  # reevaluation at least once every 3 years
+REEVALUATION_SOURCE = "34 CFR 300.303(b)"  # reevaluation at least once every 3 years
 PROGRESS_REPORT_SOURCE = "34 CFR 300.320(a)(3)(ii)"  # periodic progress reports as the IEP states
 
 

@@ -58,7 +58,7 @@ def test_an_iep_brings_the_meeting_annual_review_and_reevaluation():
     assert meeting.done and meeting.source == "34 CFR 300.323(c)(1)" and not meeting.state_rule
     review = dates[(DateKind.ANNUAL_REVIEW, dt.date(2027, 3, 20))]
     assert review.source == "34 CFR 300.324(b)(1)(i)" and not review.overdue
-    assert dates[(DateKind.REEVALUATION, dt.date(2029, 3, 2))].source == "34 CFR 300.303(b)(2)"
+    assert dates[(DateKind.REEVALUATION, dt.date(2029, 3, 2))].source == "34 CFR 300.303(b)"
     assert dates[(DateKind.PROGRESS_REPORT, dt.date(2026, 11, 13))].done
     assert not dates[(DateKind.PROGRESS_REPORT, dt.date(2027, 1, 29))].done
 
