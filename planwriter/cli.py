@@ -54,6 +54,17 @@ def _parse_sets(pairs: Sequence[str]) -> dict[str, Any]:
     return values
 
 
+def parse_state(text: str, option: str = "--state") -> str:
+    """The USPS code for a state given on the command line ("Texas", " tx " → "TX"), read as the
+    app and case files read it; an unknown state is a :class:`UserError` naming the option."""
+    from planwriter.core.states import UnknownState, state_code
+
+    try:
+        return state_code(text)
+    except UnknownState as error:
+        raise UserError(f"{option}: {error}") from None
+
+
 def _registry(args: argparse.Namespace):
     from planwriter.core.settings import user_templates_dir
     from planwriter.render.registry import Registry
@@ -122,8 +133,13 @@ def cmd_render(args: argparse.Namespace) -> int:
             options.date = dt.date.fromisoformat(args.date)
         except ValueError:
             raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+    values = _parse_sets(args.set or [])
+    names = {i.name for i in registry.get(args.template).meta.inputs}
+    if isinstance(values.get("state"), str) and "state" not in names:
+        # --set state=Texas: the child's state for this render, read as the app reads it.
+        case.child.state = parse_state(values.pop("state"), "--set state")
     try:
-        document = render_document(case, args.template, _parse_sets(args.set or []), options,
+        document = render_document(case, args.template, values, options,
                                    registry=registry)
     except (InputError, TemplateError) as error:
         raise UserError(str(error)) from None
@@ -141,6 +157,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         _out(document.plain_text())
         if document.missing:
             print("note: still missing: " + "; ".join(document.missing), file=sys.stderr)
+    for warning in document.deadline_warnings:  # from the deadline engine, e.g. a late 10-day notice
+        print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -217,7 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case", metavar="CASE", help="a .pwcase file")
     p.add_argument("--template", "-t", required=True, metavar="ID", help="template id (see 'templates')")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
-                   help="an input of the template; repeat a key to give a list")
+                   help="an input of the template; repeat a key to give a list; state=NAME uses that "
+                        "state's rules (Texas or TX)")
     p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--letterhead", metavar="FILE.docx", help="a Word file whose header, footer and styles to use")
@@ -245,7 +264,7 @@ def _load_extra_commands() -> None:
     import importlib
 
     for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations",
-                   "planwriter.cli_packet"):
+                   "planwriter.cli_packet", "planwriter.cli_dates"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:

@@ -72,6 +72,9 @@ def cmd_guidance(args: argparse.Namespace) -> int:
                 "law_note": r.law_note,
                 "requested": r.requested.isoformat() if r.requested else None,
                 "requested_explanation": r.requested_text,
+                # From the deadline engine: the clock after consent (evaluation requests), warnings.
+                "evaluation": r.evaluation.as_json() if r.evaluation is not None else None,
+                "warnings": list(r.warnings),
             }
         _out(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK

@@ -46,6 +46,22 @@ def _isolated_app_data(tmp_path_factory: pytest.TempPathFactory):
         os.environ["PLANWRITER_DATA_DIR"] = previous
 
 
+#: State rules shaped like resources/state_rules/*.json with fixed values, so that letter and date
+#: tests do not change when the researched files are updated (those are checked by their own tests).
+FIXTURE_STATE_RULES = TESTS / "core" / "state_rules"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fixture_state_rules():
+    previous = os.environ.get("PLANWRITER_STATE_RULES_DIR")
+    os.environ["PLANWRITER_STATE_RULES_DIR"] = str(FIXTURE_STATE_RULES)
+    yield FIXTURE_STATE_RULES
+    if previous is None:
+        os.environ.pop("PLANWRITER_STATE_RULES_DIR", None)
+    else:
+        os.environ["PLANWRITER_STATE_RULES_DIR"] = previous
+
+
 @pytest.fixture
 def sample_case():
     from planwriter.core.sample import sample_case as load

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from planwriter.core.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
 from planwriter.core.model import SCHEMA_VERSION, Case
 from planwriter.core.problems import Problem, problems_from_error
+from planwriter.core.states import UnknownState, state_code
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,32 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 keeps the child's state as its USPS code ("Texas", " ca " → "TX", "CA"), so the
+    state's deadline rules apply, and may hold the school calendar (``school_calendar``, empty).
+
+    A state planwriter cannot recognise is not allowed to stop the case from opening: the field
+    is emptied and what was typed is kept at the end of the case notes, so nothing is lost.
+    """
+    child = data.get("child")
+    if isinstance(child, dict) and isinstance(child.get("state"), str):
+        typed = child["state"]
+        try:
+            child["state"] = state_code(typed)
+        except UnknownState:
+            child["state"] = ""
+            note = (f"The state was typed as “{typed.strip()}”, which planwriter could not recognise. "
+                    "Choose the state on the Child page so that its deadlines apply.")
+            notes = data.get("notes") if isinstance(data.get("notes"), str) else ""
+            data["notes"] = f"{notes}\n\n{note}" if notes.strip() else note
+            log.warning("A case's state was not recognised while upgrading it; it was moved to the notes")
+    data["schema_version"] = 4
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4,
+}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

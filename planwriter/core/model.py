@@ -9,9 +9,10 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from planwriter.core.states import UnknownState, state_code
 from planwriter.core.text import Block, Line
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def new_id() -> str:
@@ -253,7 +254,11 @@ class Child(_Model):
     @field_validator("state")
     @classmethod
     def _state(cls, value: str) -> str:
-        return value.upper() if len(value) == 2 else value
+        # Deadlines follow the state's rules, so the state is kept as its USPS code ("TX").
+        try:
+            return state_code(value)
+        except UnknownState as error:
+            raise ValueError(f"State: {error}") from None
 
     @property
     def full_legal_name(self) -> str:
@@ -447,6 +452,9 @@ class LogEntry(_Model):
     response_received: dt.date | None = Field(None, title="response received")
     file_name: Line = ""
     notes: Block = Field("", title="notes")
+    #: The deadline rule of the letter (a timeline id of resources/timelines.json), so that the
+    #: answer date can be worked out again when the state or the school calendar changes.
+    timeline: str = Field("", title="deadline rule")
 
 
 class LetterDraft(_Model):
@@ -588,6 +596,50 @@ class Profile(_Model):
     @classmethod
     def _no_empty_items(cls, value: list[str]) -> list[str]:
         return [s for s in value if s]
+class DayOffKind(StrEnum):
+    BREAK = "break"
+    HOLIDAY = "holiday"
+
+
+class DayOff(_Model):
+    """Days without school for students: a break (winter, spring) or a holiday, ``start``..``end`` inclusive."""
+
+    start: dt.date = Field(title="first day off")
+    end: dt.date = Field(title="last day off")
+    name: Line = Field("", title="name of the break or holiday")
+    kind: DayOffKind = Field(DayOffKind.BREAK, title="break or holiday")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DayOff:
+        if self.end < self.start:
+            raise ValueError("The last day off is before the first day off; please check the dates")
+        return self
+
+
+class SchoolCalendar(_Model):
+    """The child's school year as the district publishes it; school-day counts use it."""
+
+    first_day: dt.date | None = Field(None, title="first day of school")
+    last_day: dt.date | None = Field(None, title="last day of school")
+    days_off: list[DayOff] = Field(default_factory=list, title="breaks and holidays")
+    #: Days the school sends progress reports (often with report cards), from the IEP or the calendar.
+    progress_report_dates: list[dt.date] = Field(default_factory=list, title="progress report dates")
+    #: Where the calendar came from ("" when typed by hand; the .ics file name when imported).
+    source: Line = Field("", title="where the calendar came from")
+
+    @model_validator(mode="after")
+    def _year_ordered(self) -> SchoolCalendar:
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            raise ValueError("The last day of school is before the first day; please check the dates")
+        return self
+
+    def is_empty(self) -> bool:
+        return self.first_day is None and self.last_day is None and not self.days_off
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` lies inside the school year entered."""
+        return (self.first_day is not None and self.last_day is not None
+                and self.first_day <= day <= self.last_day)
 
 
 # --------------------------------------------------------------------------- the case
@@ -622,6 +674,8 @@ class Case(_Model):
     family_questions: list[FamilyQuestion] = Field(default_factory=list, title="the family's questions")
     agreements: list[Agreement] = Field(default_factory=list, title="what was agreed")
     profile: Profile = Field(default_factory=Profile, title="about my child")
+    #: The school year (first and last day, breaks, holidays) that school-day deadlines count on.
+    school_calendar: SchoolCalendar = Field(default_factory=SchoolCalendar, title="school calendar")
 
     @field_validator("strengths")
     @classmethod

@@ -7,10 +7,11 @@ import logging
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from planwriter.core.atomic import atomic_write_bytes
 from planwriter.core.model import Sender
+from planwriter.core.states import UnknownState, state_code
 from planwriter.core.text import Line
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,16 @@ class Settings(BaseModel):
     default_state: Line = Field("", title="default state")
     recent_files: list[str] = Field(default_factory=list)
     show_welcome: bool = True
+
+    @field_validator("default_state")
+    @classmethod
+    def _state_code(cls, value: str) -> str:
+        # New cases take this state, and the case keeps a USPS code: a name is read as one, and
+        # anything unrecognisable is dropped rather than stopping planwriter from starting.
+        try:
+            return state_code(value)
+        except UnknownState:
+            return ""
 
     def add_recent(self, path: str | os.PathLike[str], limit: int = 10) -> None:
         text = str(Path(path))

@@ -218,7 +218,7 @@ class SettingsDialog(QDialog):
         settings.sender = sender
         settings.letterhead = self.letterhead_edit.text()
         state = self.state_edit.text().strip()
-        settings.default_state = state.upper() if len(state) == 2 else state
+        settings.default_state = state  # stored as its USPS code (core/settings.py)
         try:
             self.context.save_settings()
         except OSError as error:

@@ -78,6 +78,8 @@ class Document:
     recipient: str = ""  # who the letter is addressed to, for the correspondence log
     response_due: datetime.date | None = None
     response_note: str = ""  # how the due date was worked out, in words
+    #: From the deadline engine, to show before export (e.g. a private-placement notice given too late).
+    deadline_warnings: list[str] = field(default_factory=list)
 
     def plain_text(self) -> str:
         """All text, paragraph by paragraph (for tests, search and the CLI)."""

@@ -15,7 +15,6 @@ from typing import Any
 from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
 
-from planwriter.core.deadlines import DayUnit, add_days, due_date, timelines
 from planwriter.core.model import Case, SchoolRole
 from planwriter.render.blocks import Document, Heading, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict
@@ -25,6 +24,7 @@ from planwriter.render.environment import (
     make_environment,
     stop_collecting,
 )
+from planwriter.render.guidance import response_context, response_for
 from planwriter.render.letter import LetterOptions, letter_foot, letter_head
 from planwriter.render.markup import parse
 from planwriter.render.registry import (
@@ -85,36 +85,6 @@ def _copies(case: Case, template: Template, options: LetterOptions, recipient_id
         for c in chosen
         if c is not None and c.id != recipient_id
     ]
-
-
-def _response(template: Template, letter_date: dt.date, state: str) -> dict[str, Any]:
-    """What the letter can say about when the school should answer."""
-    rule = template.meta.response
-    info: dict[str, Any] = {
-        "has_deadline": False,
-        "due": None,
-        "explanation": "",
-        "federal_note": "",
-        "reply_by": None,
-        "requested_days": 0,
-        "requested_unit": "",
-    }
-    if rule is None:
-        return info
-    if rule.timeline:
-        due = due_date(rule.timeline, letter_date, state)
-        info["federal_note"] = timelines().timelines[rule.timeline].federal_note
-        if due is not None:
-            info.update(has_deadline=True, due=due.date, explanation=due.explanation,
-                        rule_source=due.rule.source, rule_days=due.rule.amount,
-                        rule_unit=due.rule.unit.value, rule_state=due.state or "")
-            info["reply_by"] = due.date
-    if rule.requested_days:
-        asked = add_days(letter_date, rule.requested_days, DayUnit(rule.requested_unit), state)
-        info.update(requested_days=rule.requested_days, requested_unit=rule.requested_unit)
-        if info["reply_by"] is None or asked < info["reply_by"]:
-            info["reply_by"] = asked
-    return info
 
 
 def render_template_text(template: Template, context: dict[str, Any]) -> str:
@@ -196,8 +166,9 @@ def render_document(
                          spec.label.lower())
         for spec in template.meta.inputs
     }
-    state = case.child.state or ""
-    context["response"] = _response(template, letter_date, state)
+    # The deadline engine decides every date the letter states (render/guidance.py).
+    answer = response_for(template, letter_date, case, values)
+    context["response"] = response_context(answer)
     context["meta"] = {"title": template.meta.title, "id": template.meta.id}
     recipient = _recipient(case, template, options)
     if not recipient.get("known") and recipient.get("role") == SchoolRole.STATE_AGENCY.value:
@@ -248,10 +219,8 @@ def render_document(
         missing=missing,
         recipient=recipient_text,
         response_due=response["due"] or response["reply_by"],
-        response_note=response["explanation"]
-        or (f"the date the letter asks for ({response['requested_days']} "
-            f"{response['requested_unit']} days); the law sets no number of days"
-            if response["reply_by"] else ""),
+        response_note=answer.note if answer is not None else "",
+        deadline_warnings=list(answer.warnings) if answer is not None else [],
     )
     log.debug("Rendered template %s (%d blocks)", template.id, len(blocks))
     return document

@@ -99,6 +99,9 @@ class ResponseRule(BaseModel):
     requested_days: int = 0
     requested_unit: str = "school"
     starts: str = "the day the school receives the letter"
+    #: A date input the letter must come before (the private-placement notice's enrollment date):
+    #: the deadline engine warns when too few business days remain (34 CFR 300.148(d)(1)(ii)).
+    before_input: str = ""
 
 
 class Guidance(BaseModel):

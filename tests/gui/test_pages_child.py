@@ -68,9 +68,34 @@ def test_a_future_birth_date_is_refused_next_to_the_field(qtbot, page, sample_ca
 def test_pronouns_and_state_are_stored(qtbot, page, sample_case):
     page.pronouns_edit.combo.setCurrentIndex(1)
     assert sample_case.child.pronouns is Pronouns.SHE
-    page.state_edit.edit.selectAll()
-    qtbot.keyClicks(page.state_edit.edit, "wa")
+    edit = page.state_edit.combo.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "wa")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert sample_case.child.state == "WA"
+
+
+@pytest.mark.parametrize(("typed", "code"), [("north carolina", "NC"), (" Texas ", "TX"), ("Texas (TX)", "TX")])
+def test_the_state_accepts_a_typed_name_and_stores_the_code(qtbot, page, sample_case, typed, code):
+    edit = page.state_edit.combo.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert sample_case.child.state == code
+    assert page.state_edit.error() == ""
+
+
+def test_an_unknown_state_is_refused_with_a_message_and_the_pick_list_chooses(qtbot, page, sample_case):
+    edit = page.state_edit.combo.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Texs")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert sample_case.child.state == "OR"
+    assert "not a US state" in page.state_edit.error()
+    combo = page.state_edit.combo
+    combo.setCurrentIndex(combo.findData("CA"))
+    combo.activated.emit(combo.currentIndex())
+    assert sample_case.child.state == "CA" and page.state_edit.error() == ""
 
 
 def test_guardians_can_be_added_reordered_and_removed(qtbot, page, sample_case):

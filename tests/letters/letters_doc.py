@@ -24,9 +24,8 @@ def response_text(template: Template) -> str:
             parts.append(f"`{rule.timeline}`: {f.amount} {f.unit} days ({f.source})")
         else:
             parts.append(f"`{rule.timeline}`: no federal number")
-        if timeline.states:
-            states = ", ".join(f"{code} {r.amount} {r.unit} days" for code, r in sorted(timeline.states.items()))
-            parts.append(f"state rules: {states}")
+        if timeline.state_topic:
+            parts.append("or the state's own rule where it has one ([dates](dates.md))")
     if rule.requested_days:
         parts.append(f"asks for an answer within {rule.requested_days} {rule.requested_unit} days")
     return "; ".join(parts)

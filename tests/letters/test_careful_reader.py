@@ -226,11 +226,11 @@ def test_stay_put_is_claimed_only_for_a_child_with_an_iep(status, stay_put, make
 
 def test_a_state_deadline_close_to_the_asked_date_is_not_given_as_two_dates(make_case):
     text = _text(make_case("california"), "initial-evaluation").plain_text()
-    assert "ending on December 15, 2026, and I look forward to your written response within that time." in text
+    assert "ending on or about December 15, 2026, and I look forward to your written response within that time." in text
     assert "December 14, 2026" not in text
     text = _text(make_case("california"), "progress-data").plain_text()
     assert text.count("December 7, 2026") == 1
-    assert "California Education Code 56504" in text
+    assert "Cal. Educ. Code § 56504" in text
 
 
 @pytest.mark.parametrize("variant", ["full", "minimal", "advocate"])

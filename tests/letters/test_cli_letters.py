@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -61,10 +62,11 @@ def test_guidance_computes_the_response_date_for_a_case(capsys, sample_case, tmp
     response = json.loads(out)["response"]
     assert response["due"] == due
     assert how in response["explanation"]
-    assert ("California rule" if state == "CA" else "federal rule") in response["explanation"]
+    assert ("California rule" if state == "CA" else "federal default") in response["explanation"]
 
     code, out, _ = run(capsys, "guidance", "records", "--case", str(path), "--date", "2026-11-25")
-    assert f"Access to education records: {due}" in " ".join(out.split())
+    day = dt.date.fromisoformat(due)
+    assert f"Access to education records: {day:%B} {day.day}, {day.year}" in " ".join(out.split())
 
 
 def test_guidance_when_the_law_sets_no_number(capsys):

@@ -137,7 +137,7 @@ def test_a_required_input_left_empty_is_reported_by_its_label(sample_case):
 def test_the_response_due_date_uses_the_state_rule_when_there_is_one(sample_case):
     federal = render_document(sample_case, "records", today=DAY)
     assert federal.response_due == dt.date(2026, 12, 17)
-    assert "federal rule" in federal.response_note
+    assert "federal default" in federal.response_note
     sample_case.child.state = "CA"
     state = render_document(sample_case, "records", today=DAY)
     assert state.response_due == dt.date(2026, 11, 9)  # 5 business days after Monday, November 2

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QVBoxLayout, QWidget
 
 from planwriter.core.model import Address, Guardian, Pronouns, Sender, SenderRole
+from planwriter.core.states import STATE_NAMES, UnknownState, state_code
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import (
+    Binding,
     ChoiceField,
     DateField,
+    Field,
     FormSection,
     ModelBinding,
     RepeatableEditor,
@@ -22,6 +27,64 @@ from planwriter.gui.widgets import (
 )
 
 log = logging.getLogger(__name__)
+
+
+class StateField(Field):
+    """The child's state: a pick list of the states, DC and territories that also takes a typed name
+    or code ("texas", " tx ") and stores the USPS code, as the case file and the CLI do."""
+
+    def __init__(self, label: str, binding: Binding, help: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(label, binding, help, parent)
+        self.combo = QComboBox(self)
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItem("", "")
+        for code, name in sorted(STATE_NAMES.items(), key=lambda item: item[1]):
+            self.combo.addItem(f"{name} ({code})", code)
+        completer = QCompleter([self.combo.itemText(i) for i in range(1, self.combo.count())], self.combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.combo.setCompleter(completer)
+        self.combo.lineEdit().setPlaceholderText(self.tr("For example Texas or TX"))
+        self._set_editor(self.combo)
+        #: The line edit inside the list, where a name or code is typed (like TextField.edit).
+        self.edit = self.combo.lineEdit()
+        self.combo.activated.connect(lambda _index: self._typed())
+        self.edit.editingFinished.connect(self._typed)
+        self.edit.textEdited.connect(self._typing)
+
+    def _typing(self, text: str) -> None:
+        """Store the state as soon as the text names one; say nothing until typing is finished."""
+        index = self.combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+        try:
+            code = self.combo.itemData(index) if index >= 0 else state_code(text)
+        except UnknownState:
+            return
+        if code and code != (self.binding.get() or ""):
+            self.commit(code)
+
+    def _typed(self) -> None:
+        text = self.combo.currentText().strip()
+        index = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            code = self.combo.itemData(index)
+        else:
+            try:
+                code = state_code(text)
+            except UnknownState as error:
+                self.set_error(str(error)[:1].upper() + str(error)[1:])
+                return
+        if code != (self.binding.get() or ""):
+            self.commit(code)
+        else:
+            self.set_error("")
+        self.show_value(code)
+
+    def show_value(self, value: Any) -> None:
+        index = self.combo.findData(value or "")
+        self.combo.setCurrentIndex(max(index, 0))
+        if index < 0 and value:
+            self.combo.setEditText(str(value))
 
 
 class ChildPage(CasePage):
@@ -98,10 +161,12 @@ class ChildPage(CasePage):
         self.grade_edit = text("grade", self.tr("Grade"), placeholder=self.tr("For example 3, K or Pre-K"))
         self.school_edit = text("school", self.tr("School"), placeholder=self.tr("Full name of the school"))
         self.district_edit = text("district", self.tr("School district"))
-        self.state_edit = text(
-            "state", self.tr("State"),
-            self.tr("Two letters, for example OR. Deadlines in the letters follow your state's rules."),
+        self.state_edit = StateField(
+            self.tr("State"), ModelBinding(self._child, "state"),
+            help=self.tr("Pick it from the list or type its name or two letters (Texas or TX). Deadlines "
+                         "in the letters and on Dates & log follow your state's rules."),
         )
+        form.add(self.state_edit)
         self.student_id_edit = text("student_id", self.tr("Student ID"),
                                     self.tr("Optional. Helps the school find the right file."))
         self.home_language_edit = text(

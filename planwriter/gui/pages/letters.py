@@ -742,13 +742,8 @@ class LettersPage(ExportMixin, CasePage):
                 rows = "".join(f"<li>{item}</li>" for item in items)
                 parts.append(f"<p><b>{escape(title)}</b></p><ul>{rows}</ul>")
 
-        document = self.document
-        if document is not None and document.response_due is not None:
-            para(self.tr("Answer due:"), self.tr("%1, counting %2.").replace(
-                "%1", long_date(document.response_due)).replace("%2", document.response_note))
-        else:
-            para(self.tr("Answer due:"), self.tr("No deadline applies to this letter; ask for a reply "
-                                                 "within a reasonable time."))
+        # The same sentences as `planwriter-cli guidance`, from the deadline engine (render/guidance.py).
+        bullets(self.tr("When to expect an answer:"), [escape(line) for line in self.answer_lines()])
         para(self.tr("Send it to:"), guidance.send_to)
         para(self.tr("Keep proof:"), guidance.proof)
         bullets(self.tr("What should happen next:"), [escape(s) for s in guidance.next_steps])
@@ -757,6 +752,29 @@ class LettersPage(ExportMixin, CasePage):
                 [f"<b>{escape(c.cite)}</b>: {escape(c.summary)}" for c in meta.legal_basis])
         parts.append("<p><i>" + escape(self.tr("This is general information, not legal advice.")) + "</i></p>")
         self.guidance_view.setHtml("".join(parts))
+
+    def answer_lines(self) -> list[str]:
+        """When the school should answer, in the words the CLI's guidance command uses."""
+        if self.case is None or self.template is None:
+            return []
+        from planwriter.render.guidance import response_for
+
+        draft = self._draft()
+        letter_date = (draft.date if draft and draft.date else None) or dt.date.today()
+        info = response_for(self.template, letter_date, self.case, dict(draft.inputs) if draft else None)
+        if info is None:
+            return [self.tr("This letter does not ask for an answer by a date.")]
+        return info.lines
+
+    def confirm_deadline_warnings(self, warnings: list[str]) -> bool:
+        """Show the deadline engine's warnings before export; tests replace this method."""
+        answer = QMessageBox.warning(
+            self, self.tr("Check the dates before sending"),
+            "\n\n".join(warnings) + "\n\n" + self.tr("Export the letter anyway?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def due_text(self) -> str:
         """The answer-due sentence shown under Before you send (plain text)."""
@@ -804,6 +822,9 @@ class LettersPage(ExportMixin, CasePage):
             self.status_label.setText(self.tr("Not exported yet: some information is missing."))
             self.show_message(self.tr("Some information is missing"), text)
             return None
+        if document.deadline_warnings and not self.confirm_deadline_warnings(document.deadline_warnings):
+            self.status_label.setText(self.tr("Not exported: check the dates first."))
+            return None
         draft = self._draft()
         letter_date = (draft.date if draft and draft.date else None) or dt.date.today()
         path = self.save_document(document, self.template.meta.title, letter_date)
@@ -829,6 +850,7 @@ class LettersPage(ExportMixin, CasePage):
             response_due=document.response_due,
             response_rule=document.response_note,
             file_name=path.name,
+            timeline=self.template.meta.response.timeline if self.template.meta.response else "",
         )
         self.case.correspondence.append(entry)
         self.changed.emit()

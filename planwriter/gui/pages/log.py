@@ -1,18 +1,23 @@
-"""Dates & log: the case's key dates and the log of letters sent, with answers that are overdue."""
+"""Dates & log: the case's key dates, the school calendar, and the log of letters sent, with answers
+that are overdue. Every date shown comes from ``core/keydates.py`` and the deadline engine."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -21,12 +26,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planwriter.core.model import DELIVERY_LABELS, DeliveryMethod, KeyDates, LogEntry
+from planwriter.core.atomic import atomic_write_bytes
+from planwriter.core.calendar_ics import CalendarImportError, export_ics, import_ics
+from planwriter.core.keydates import KeyDate, key_dates
+from planwriter.core.model import (
+    DELIVERY_LABELS,
+    DayOff,
+    DayOffKind,
+    DeliveryMethod,
+    KeyDates,
+    LogEntry,
+    SchoolCalendar,
+)
 from planwriter.core.problems import problems_from_error
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.base import CasePage
-from planwriter.gui.widgets import DateField, FormSection, ModelBinding, ScrollPage, group_box, parse_date
-from planwriter.gui.widgets.fields import ErrorLabel
+from planwriter.gui.widgets import (
+    Binding,
+    DateField,
+    FieldError,
+    FormSection,
+    ModelBinding,
+    ScrollPage,
+    TextField,
+    group_box,
+    parse_date,
+)
+from planwriter.gui.widgets.fields import ErrorLabel, help_label
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +71,16 @@ def _short_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def response_status(entry: LogEntry, today: dt.date) -> tuple[str, bool]:
-    """The status of an answer in words, and whether it is overdue."""
+def response_status(entry: LogEntry, today: dt.date, due: dt.date | None = None) -> tuple[str, bool]:
+    """The status of an answer in words, and whether it is overdue (``due``: the date the key
+    dates give for the entry, when it differs from the one stored)."""
     tr = QCoreApplication.translate
+    due = due or entry.response_due
     if entry.response_received:
         return tr("DatesLogPage", "Answered on %1").replace("%1", entry.response_received.isoformat()), False
-    if entry.response_due is None:
+    if due is None:
         return tr("DatesLogPage", "No deadline"), False
-    days = (entry.response_due - today).days
+    days = (due - today).days
     if days < 0:
         late = -days
         text = tr("DatesLogPage", "OVERDUE: the answer was due %1 days ago") if late != 1 else tr(
@@ -97,8 +125,19 @@ class DatesLogPage(CasePage):
             self.tr("Deadlines count from dates, so write them down as they happen. Every letter you "
                     "export is added to the log below."),
         )
+        self.scroll.add(group_box(
+            self.tr("Every date of the case"), self._build_overview(),
+            intro=self.tr("The dates you entered and the deadlines planwriter works out from them under "
+                          "your state's rules or the federal default. Overdue ones are marked in red."),
+        ))
         self.dates_form = self._build_dates()
         self.scroll.add(group_box(self.tr("Key dates"), self.dates_form))
+        self.scroll.add(group_box(
+            self.tr("School calendar"), self._build_calendar(),
+            intro=self.tr("Deadlines counted in school days need the school's calendar. Import the "
+                          "district's calendar file (.ics) or type the first and last day and the breaks. "
+                          "Without it, school days are estimated as weekdays that are not federal holidays."),
+        ))
         self.scroll.add(group_box(
             self.tr("Letters sent"), self._build_log(),
             intro=self.tr("Fill in “Answer received” when the school replies. Dates are written "
@@ -106,7 +145,297 @@ class DatesLogPage(CasePage):
         ))
         self.scroll.finish()
         self.dates_form.edited.connect(self.changed)
+        self.dates_form.edited.connect(self.refresh_overview)
+        self.calendar_form.edited.connect(self._calendar_changed)
         self.context.signals.log_changed.connect(self.refresh_log)
+
+    # ------------------------------------------------------------------ every date
+    OVERVIEW_COLUMNS = ("Date", "What", "Status", "How it was worked out")
+
+    def _build_overview(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.dates_table = QTableWidget(0, len(self.OVERVIEW_COLUMNS), box)
+        self.dates_table.setHorizontalHeaderLabels([self.tr(h) for h in self.OVERVIEW_COLUMNS])
+        self.dates_table.setAccessibleName(self.tr("Every date of the case"))
+        self.dates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.dates_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.dates_table.setWordWrap(True)
+        self.dates_table.verticalHeader().setVisible(False)
+        header = self.dates_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.dates_table.setMinimumHeight(self.dates_table.fontMetrics().lineSpacing() * 18)
+        layout.addWidget(self.dates_table)
+        row = QHBoxLayout()
+        self.overview_label = ErrorLabel(box)  # overdue dates and errors
+        row.addWidget(self.overview_label, 3)
+        self.overview_note = help_label("", box)  # everything else: no dates yet, file saved
+        self.overview_note.setVisible(False)
+        row.addWidget(self.overview_note, 3)
+        row.addStretch(1)
+        self.export_ics_button = QPushButton(self.tr("Export to calendar (.ics)…"), box)
+        self.export_ics_button.setAccessibleName(
+            self.tr("Export every date to a calendar file for Outlook, Google or Apple Calendar"))
+        self.export_ics_button.setAutoDefault(False)
+        self.export_ics_button.clicked.connect(self.export_ics)
+        row.addWidget(self.export_ics_button)
+        layout.addLayout(row)
+        return box
+
+    def dates(self) -> list[KeyDate]:
+        """The case's key dates as ``planwriter-cli dates`` lists them (one list for both)."""
+        return key_dates(self.case, self.today()) if self.case is not None else []
+
+    def refresh_overview(self) -> None:
+        items = self.dates()
+        self.dates_table.setRowCount(len(items))
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        late_brush = QBrush(QColor(176, 0, 32))
+        overdue = 0
+        for row, item in enumerate(items):
+            status = self._status(item)
+            how = item.rule
+            if item.source:
+                how = f"{how} ({item.source})" if item.source not in how else how
+            if item.estimate:
+                how += " " + self.tr("Estimate: %1.").replace("%1", item.estimate_reason)
+            cells = [item.date.isoformat(), item.title, status, how.strip()]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if item.overdue:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                    cell.setForeground(late_brush)
+                    if column == 2:
+                        cell.setIcon(warning)
+                elif item.done:
+                    cell.setForeground(QBrush(QColor(96, 96, 96)))
+                self.dates_table.setItem(row, column, cell)
+            overdue += item.overdue
+        self.dates_table.resizeRowsToContents()
+        self.dates_table.setVisible(bool(items))  # an empty table would only take room
+        self._note(self.tr("No dates yet: add the dates you know below; the letters you export are added "
+                           "automatically.") if not items else "")
+        if overdue:
+            self.overview_label.set_message(
+                (self.tr("%1 dates are overdue.") if overdue != 1 else self.tr("1 date is overdue."))
+                .replace("%1", str(overdue)))
+        else:
+            self.overview_label.set_message("")
+        self.export_ics_button.setEnabled(bool(items))
+
+    def _status(self, item: KeyDate) -> str:
+        if item.overdue:
+            return self.tr("OVERDUE")
+        if item.done:
+            return self.tr("Done")
+        if not item.rule and not item.source:
+            return self.tr("Entered")
+        if item.estimate:
+            return self.tr("Estimate")
+        return self.tr("Coming") if item.date >= self.today() else self.tr("Passed")
+
+    def overview_row(self, row: int) -> list[str]:
+        return [self.dates_table.item(row, c).text() for c in range(self.dates_table.columnCount())]
+
+    def choose_ics_to_save(self) -> Path | None:
+        """Ask where to write the calendar file; tests replace this method."""
+        name = self.case.child.short_name if self.case is not None else ""
+        suggested = f"Key dates - {name}.ics" if name else "Key dates.ics"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export dates to a calendar file"), suggested,
+                                                    self.tr("Calendar files (*.ics)"))
+        return Path(path) if path else None
+
+    def export_ics(self) -> Path | None:
+        """Write every date to an .ics file (legal basis in each event's description)."""
+        items = self.dates()
+        if not items:
+            return None
+        path = self.choose_ics_to_save()
+        if path is None:
+            return None
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        name = self.case.child.short_name if self.case is not None else ""
+        try:
+            atomic_write_bytes(path, export_ics(items, calendar_name=f"Key dates - {name}" if name else "Key dates",
+                                                today=self.today()))
+        except OSError as error:
+            self.overview_label.set_message(self.tr("The calendar file could not be written (%1).")
+                                            .replace("%1", error.strerror or str(error)))
+            return None
+        self._note(self.tr("Saved “%1”. Open it with your calendar app to add the dates.").replace("%1", path.name))
+        return path
+
+    def _note(self, text: str) -> None:
+        self.overview_note.setText(text)
+        self.overview_note.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ school calendar
+    def _calendar(self) -> SchoolCalendar | None:
+        return self.case.school_calendar if self.case is not None else None
+
+    DAYS_OFF_COLUMNS = ("First day off", "Last day off", "Name", "Kind")
+
+    def _build_calendar(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.calendar_form = FormSection(box)
+        self.first_day_field = DateField(self.tr("First day of school"), ModelBinding(self._calendar, "first_day"))
+        self.last_day_field = DateField(self.tr("Last day of school"), ModelBinding(self._calendar, "last_day"))
+        self.calendar_form.add(self.first_day_field)
+        self.calendar_form.add(self.last_day_field)
+        self.progress_field = TextField(
+            self.tr("Progress report dates"), _DateListBinding(self._calendar),
+            help=self.tr("When the school sends progress on the IEP goals (often with report cards), as the "
+                         "IEP says. Separate the dates with commas."),
+            placeholder=self.tr("For example 2026-11-13, 2027-01-29"),
+        )
+        self.calendar_form.add(self.progress_field)
+        layout.addWidget(self.calendar_form)
+        layout.addWidget(QLabel(self.tr("Breaks and holidays (no school for students):"), box))
+        self.days_off_table = QTableWidget(0, len(self.DAYS_OFF_COLUMNS), box)
+        self.days_off_table.setHorizontalHeaderLabels([self.tr(h) for h in self.DAYS_OFF_COLUMNS])
+        self.days_off_table.setAccessibleName(self.tr("Breaks and holidays"))
+        self.days_off_table.verticalHeader().setVisible(False)
+        self.days_off_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.days_off_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.days_off_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.days_off_table.setMinimumHeight(self.days_off_table.fontMetrics().lineSpacing() * 7)
+        self.days_off_table.itemChanged.connect(self._day_off_changed)
+        layout.addWidget(self.days_off_table)
+        self.calendar_error = ErrorLabel(box)
+        layout.addWidget(self.calendar_error)
+        row = QHBoxLayout()
+        self.calendar_source = QLabel(box)
+        self.calendar_source.setWordWrap(True)
+        row.addWidget(self.calendar_source, 3)
+        row.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import district calendar (.ics)…"), box)
+        self.import_button.setAutoDefault(False)
+        self.import_button.clicked.connect(self.import_calendar)
+        self.add_break_button = QPushButton(self.tr("Add a break"), box)
+        self.add_break_button.setAutoDefault(False)
+        self.add_break_button.clicked.connect(self.add_day_off)
+        self.remove_break_button = QPushButton(self.tr("Remove break"), box)
+        self.remove_break_button.setAutoDefault(False)
+        self.remove_break_button.clicked.connect(self.remove_day_off)
+        for button in (self.import_button, self.add_break_button, self.remove_break_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        return box
+
+    def refresh_calendar(self) -> None:
+        self._loading = True
+        calendar = self._calendar()
+        days_off = calendar.days_off if calendar is not None else []
+        self.days_off_table.setRowCount(len(days_off))
+        kinds = {DayOffKind.BREAK: self.tr("Break"), DayOffKind.HOLIDAY: self.tr("Holiday")}
+        for row, off in enumerate(days_off):
+            cells = [off.start.isoformat(), off.end.isoformat(), off.name, kinds[off.kind]]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.days_off_table.setItem(row, column, item)
+        self._loading = False
+        source = calendar.source if calendar is not None else ""
+        self.calendar_source.setText(self.tr("Imported from “%1”.").replace("%1", source) if source else "")
+        self.remove_break_button.setEnabled(bool(days_off))
+        for widget in (self.import_button, self.add_break_button):
+            widget.setEnabled(self.case is not None)
+
+    def _calendar_changed(self) -> None:
+        self.changed.emit()
+        self.refresh_overview()
+
+    def _day_off_changed(self, item: QTableWidgetItem) -> None:
+        calendar = self._calendar()
+        if self._loading or calendar is None:
+            return
+        row, column = item.row(), item.column()
+        if not 0 <= row < len(calendar.days_off):
+            return
+        old = calendar.days_off[row]
+        data = old.model_dump()
+        text = item.text().strip()
+        if column in (0, 1):
+            try:
+                value = parse_date(text)
+            except ValueError:
+                value = None
+            if value is None:
+                self.calendar_error.set_message(self.tr("“%1” is not a date; write it as YYYY-MM-DD (for example "
+                                                        "2026-12-21)").replace("%1", text))
+                self.refresh_calendar()
+                return
+            data["start" if column == 0 else "end"] = value
+        elif column == 2:
+            data["name"] = text
+        try:
+            calendar.days_off[row] = DayOff.model_validate(data)
+        except ValidationError as error:
+            self.calendar_error.set_message("; ".join(p.message for p in problems_from_error(error, DayOff)))
+            self.refresh_calendar()
+            return
+        self.calendar_error.set_message("")
+        self._calendar_changed()
+
+    def add_day_off(self) -> None:
+        calendar = self._calendar()
+        if calendar is None:
+            return
+        today = self.today()
+        calendar.days_off.append(DayOff(start=today, end=today, name=self.tr("Break")))
+        self.refresh_calendar()
+        self._calendar_changed()
+        row = len(calendar.days_off) - 1
+        self.days_off_table.setCurrentCell(row, 0)
+        self.days_off_table.editItem(self.days_off_table.item(row, 0))
+
+    def remove_day_off(self) -> None:
+        calendar = self._calendar()
+        row = self.days_off_table.currentRow()
+        if calendar is None or not 0 <= row < len(calendar.days_off):
+            return
+        del calendar.days_off[row]
+        self.refresh_calendar()
+        self._calendar_changed()
+
+    def choose_ics_to_import(self) -> Path | None:
+        """Ask for the district's calendar file; tests replace this method."""
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import the district's calendar"), "",
+                                                    self.tr("Calendar files (*.ics)"))
+        return Path(path) if path else None
+
+    def import_calendar(self) -> bool:
+        """Replace the school calendar with one read from an .ics file; a bad file changes nothing."""
+        if self.case is None:
+            return False
+        path = self.choose_ics_to_import()
+        if path is None:
+            return False
+        try:
+            calendar = import_ics(path.read_bytes(), source=path.name)
+        except OSError as error:
+            self.calendar_error.set_message(self.tr("“%1” could not be read (%2).").replace("%1", path.name)
+                                            .replace("%2", error.strerror or str(error)))
+            return False
+        except CalendarImportError as error:
+            self.calendar_error.set_message(str(error))
+            return False
+        calendar.progress_report_dates = list(self.case.school_calendar.progress_report_dates)
+        self.case.school_calendar = calendar
+        self.calendar_error.set_message("")
+        self.calendar_form.refresh()
+        self.refresh_calendar()
+        self._calendar_changed()
+        return True
 
     # ------------------------------------------------------------------ key dates
     def _key_dates(self) -> KeyDates | None:
@@ -118,8 +447,8 @@ class DatesLogPage(CasePage):
             ("request_date", self.tr("Written request received"),
              self.tr("The day the school got your written request for an evaluation.")),
             ("consent_date", self.tr("Consent signed"),
-             self.tr("The day you signed consent for the evaluation. Under IDEA the evaluation must be "
-                     "done within 60 days of it, or within your state's own limit.")),
+             self.tr("The day you signed consent for the evaluation. The evaluation clock starts here: "
+                     "the due date under your state's rule or the federal default is listed above.")),
             ("last_evaluation_date", self.tr("Last evaluation"),
              self.tr("When the last full evaluation was finished. A new one is due at least every "
                      "three years.")),
@@ -191,13 +520,15 @@ class DatesLogPage(CasePage):
         today = self.today()
         overdue = 0
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        # The answer dates as the key dates give them (worked out again for the case's state and calendar).
+        worked_out = {d.log_entry_id: d.date for d in self.dates() if d.log_entry_id}
         for row, entry in enumerate(entries):
             for column, (name, _header) in enumerate(self.COLUMNS):
                 if name == "delivery_method":
                     self.table.setCellWidget(row, column, self._delivery_combo(entry))
                     continue
                 if name == "status":
-                    text, late = response_status(entry, today)
+                    text, late = response_status(entry, today, worked_out.get(entry.id))
                     overdue += late
                     item = QTableWidgetItem(text)
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -211,6 +542,8 @@ class DatesLogPage(CasePage):
                                         .replace("%1", entry.response_rule))
                 else:
                     value = getattr(entry, name)
+                    if name == "response_due":
+                        value = worked_out.get(entry.id, value)
                     text = _short_date(value) if name in self.DATE_COLUMNS else str(value or "")
                     item = QTableWidgetItem(text)
                     if name in self.DATE_COLUMNS:
@@ -227,6 +560,7 @@ class DatesLogPage(CasePage):
             self.summary_label.set_message("")
         self.remove_button.setEnabled(bool(entries))
         self.add_button.setEnabled(self.case is not None)
+        self.refresh_overview()
 
     def _delivery_combo(self, entry: LogEntry) -> QComboBox:
         combo = QComboBox(self.table)
@@ -269,6 +603,8 @@ class DatesLogPage(CasePage):
                 value = text
             try:
                 setattr(entry, name, value)
+                if name == "response_due":
+                    entry.timeline = ""  # a date typed by hand is kept as it is, not worked out again
             except ValidationError as error:
                 raise _CellError("; ".join(p.message for p in problems_from_error(error, LogEntry))) from None
         except _CellError as error:
@@ -308,8 +644,51 @@ class DatesLogPage(CasePage):
     # ------------------------------------------------------------------ CasePage
     def refresh(self) -> None:
         self.dates_form.refresh()
+        self.calendar_form.refresh()
+        self.refresh_calendar()
         self.refresh_log()
+
+    def showEvent(self, event) -> None:
+        # The state or the log may have changed on another page: work the dates out again.
+        if self.case is not None:
+            self.refresh_overview()
+        super().showEvent(event)
+        # Row heights depend on the column widths, which are known only once the page is laid out.
+        QTimer.singleShot(0, self.dates_table.resizeRowsToContents)
 
 
 class _CellError(ValueError):
     """A value typed into the log table that cannot be stored."""
+
+
+class _DateListBinding(Binding):
+    """The school calendar's progress report dates as one line of text (YYYY-MM-DD, comma-separated)."""
+
+    def __init__(self, target: Callable[[], SchoolCalendar | None]) -> None:
+        self.target = target
+
+    def available(self) -> bool:
+        return self.target() is not None
+
+    def get(self) -> str:
+        calendar = self.target()
+        return ", ".join(d.isoformat() for d in calendar.progress_report_dates) if calendar is not None else ""
+
+    def set(self, value: str) -> None:
+        calendar = self.target()
+        if calendar is None:
+            return
+        dates: list[dt.date] = []
+        for part in str(value).replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                day = parse_date(part)
+            except ValueError:
+                day = None
+            if day is None:  # the stored dates stay as they were until every date is complete
+                raise FieldError(QCoreApplication.translate(
+                    "DatesLogPage", "“%1” is not a date; write it as YYYY-MM-DD (for example 2026-11-13)")
+                    .replace("%1", part.strip()))
+            dates.append(day)
+        calendar.progress_report_dates = sorted(set(dates))
