@@ -48,9 +48,9 @@ def test_due_process_complaint_counts_fifteen_calendar_days_to_the_resolution_me
 
 
 @pytest.mark.parametrize(("state", "words"), [
-    ("CA", "under Cal. Educ. Code § 56043(a), a California rule, the district has 15 calendar days from receiving "
+    ("CA", "under California rules (Cal. Educ. Code § 56043(a)), the district has 15 calendar days from receiving "
            "this request to answer it, ending on or about December 10, 2026"),
-    ("TX", "under Tex. Educ. Code § 29.004, a Texas rule, the district has 15 school days from receiving this "
+    ("TX", "under Texas rules (Tex. Educ. Code § 29.004), the district has 15 school days from receiving this "
            "request to answer it, ending on or about December 17, 2026"),
     ("OR", "I look forward to your written response by"),
     ("NC", "I look forward to your written response by"),
@@ -61,14 +61,14 @@ def test_evaluation_request_names_the_state_timeline_where_there_is_one(state, w
     text = render_document(sample_case, "initial-evaluation", template.meta.sample_inputs,
                            today=WEDNESDAY_BEFORE_THANKSGIVING).plain_text()
     assert words in text
-    assert ("a " + {"CA": "California", "TX": "Texas"}.get(state, "?") + " rule, the district has 15") in text \
+    assert ({"CA": "California", "TX": "Texas"}.get(state, "?") + " rules (") in text \
         or state in ("OR", "NC")
 
 
 @pytest.mark.parametrize(("state", "words"), [
-    ("TX", "Once I sign consent, Tex. Educ. Code § 29.004, a Texas rule, gives the district 45 school days to "
+    ("TX", "Once I sign consent, Texas rules (Tex. Educ. Code § 29.004) give the district 45 school days to "
            "complete the evaluation."),
-    ("CA", "Once I sign consent, Cal. Educ. Code § 56344(a), a California rule, gives the district 60 calendar "
+    ("CA", "Once I sign consent, California rules (Cal. Educ. Code § 56344(a)) give the district 60 calendar "
            "days to complete the evaluation and hold the IEP meeting."),
     ("OR", "Once I sign consent, the district must complete the evaluation within 60 calendar days under "
            "34 CFR 300.301(c)(1), the federal default, unless Oregon sets a different timeline."),
