@@ -106,8 +106,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from planwriter.render.engine import MissingInformation, export_docx, render_document
-    from planwriter.render.letter import LetterOptions
+    from planwriter.render.engine import MissingInformation, export_docx
+    from planwriter.render.letters import render_letter
     from planwriter.render.registry import InputError, TemplateError
 
     case = _load_case(args.case)
@@ -116,19 +116,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         registry.get(args.template)
     except KeyError as error:
         raise UserError(str(error.args[0])) from None
-    options = LetterOptions()
+    date = None
     if args.date:
         try:
-            options.date = dt.date.fromisoformat(args.date)
+            date = dt.date.fromisoformat(args.date)
         except ValueError:
             raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
     try:
-        document = render_document(case, args.template, _parse_sets(args.set or []), options,
-                                   registry=registry)
+        # What the case saved for this letter (answers, recipient, copies, enclosures, delivery),
+        # as the app renders it; --set changes single answers.
+        result = render_letter(case, args.template, overrides=_parse_sets(args.set or []), date=date,
+                               letterhead=bool(args.letterhead), registry=registry)
     except (InputError, TemplateError) as error:
         raise UserError(str(error)) from None
+    document = result.document
+    if result.too_long:
+        print(f"note: this letter runs to about {round(result.pages)} pages", file=sys.stderr)
     if args.out:
         try:
+            if result.needed:
+                raise MissingInformation([item.label for item in result.needed])
             export_docx(document, args.out, letterhead=args.letterhead)
         except MissingInformation as error:
             raise UserError(str(error)) from None
@@ -139,8 +146,8 @@ def cmd_render(args: argparse.Namespace) -> int:
             _out(f"Response due: {document.response_due.isoformat()} ({document.response_note})")
     else:
         _out(document.plain_text())
-        if document.missing:
-            print("note: still missing: " + "; ".join(document.missing), file=sys.stderr)
+        if result.needed:
+            print("note: still missing: " + "; ".join(item.label for item in result.needed), file=sys.stderr)
     return EXIT_OK
 
 

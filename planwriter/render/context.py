@@ -159,7 +159,7 @@ def grade_phrase(grade: str) -> str:
 def child_dict(case: Case) -> dict[str, Any]:
     child = case.child
     data = plain(child, "child", "child")
-    data["full_name"] = child.full_legal_name or Missing("the child's name", "child.legal_first_name")
+    data["full_name"] = child.full_legal_name or Missing("the child's name", "child.name")
     data["first_name"] = child.first_name or Missing("the child's first name", "child.legal_first_name")
     data["last_name"] = child.legal_last_name or Missing("the child's last name", "child.legal_last_name")
     data["date_of_birth"] = child.date_of_birth or Missing("the child's date of birth", "child.date_of_birth")

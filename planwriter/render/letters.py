@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from planwriter.core.model import Case, Contact, DeliveryMethod, LetterDraft, LogEntry, SchoolRole, Sender
+from planwriter.core.model import (
+    ROLE_LABELS,
+    Case,
+    Contact,
+    DeliveryMethod,
+    LetterDraft,
+    LogEntry,
+    SchoolRole,
+    Sender,
+)
 from planwriter.render.blocks import Document
 from planwriter.render.guidance import LetterGuidance, letter_guidance
 from planwriter.render.letter import LetterOptions
-from planwriter.render.registry import InputError, Registry, Template, coerce_input
+from planwriter.render.registry import InputError, Kind, Registry, Template, coerce_input
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +82,7 @@ class LetterResult:
         """More than two pages even after detail moved to an attachment: worth a warning."""
         from planwriter.render.layout import LETTER_PAGE_LIMIT
 
-        return self.document.letter_pages > LETTER_PAGE_LIMIT
+        return self.template.meta.kind == Kind.LETTER and self.document.letter_pages > LETTER_PAGE_LIMIT
 
 
 # --------------------------------------------------------------------------- recipient and copies
@@ -252,6 +261,9 @@ def render_letter(
 # --------------------------------------------------------------------------- still needed
 
 
+_PARTS_OF_NAME = ("child.legal_first_name", "child.legal_last_name")
+
+
 def _area(field_name: str) -> Area:
     if field_name.startswith("input:"):
         return Area.LETTER
@@ -278,12 +290,15 @@ def still_needed(case: Case, template: Template, draft: LetterDraft, document: D
         seen.add(key)
         out.append(Needed(field_name, label, _area(field_name)))
 
-    for label in document.missing:
-        add(document.missing_fields.get(label, ""), label)
+    fields = [document.missing_fields.get(label, "") for label in document.missing]
+    if "child.name" in fields:
+        seen.update(_PARTS_OF_NAME)  # the whole name is asked for once, not its parts as well
+    for label, field_name in zip(document.missing, fields, strict=True):
+        add(field_name, label)
     for spec in template.meta.inputs:
         if spec.required and draft.inputs.get(spec.name) in (None, "", []):
             add(f"input:{spec.name}", spec.label.lower())
-    if draft.delivery == DeliveryMethod.EMAIL:
+    if template.meta.kind == Kind.LETTER and draft.delivery == DeliveryMethod.EMAIL:
         contact, role = chosen_recipient(case, template, draft.recipient_id)
         if contact is None or not contact.email:
             add("recipient.email", f"an email address for {_who(contact, role)} (the letter is sent by email)")
@@ -291,11 +306,10 @@ def still_needed(case: Case, template: Template, draft: LetterDraft, document: D
 
 
 def _who(contact: Contact | None, role: SchoolRole) -> str:
-    from planwriter.core.model import ROLE_LABELS
-
     if contact is not None and contact.name:
         return contact.name
-    return (contact.display_title if contact is not None else ROLE_LABELS[role]).lower().join(("the ", ""))
+    title = contact.display_title if contact is not None else ROLE_LABELS[role]
+    return f"the {title[:1].lower()}{title[1:]}"
 
 
 # --------------------------------------------------------------------------- after export

@@ -234,7 +234,7 @@ def test_the_settings_sender_and_letterhead_are_used(qtbot, context, sample_case
     Prompts(monkeypatch, target, open_it=False)
     assert page.export() == target
     written = docx.Document(str(target))
-    assert "Blake Advocacy Services" in "\n".join(p.text for p in written.sections[0].header.paragraphs)
+    assert "Blake Advocacy Services" in "\n".join(p.text for p in written.sections[0].first_page_header.paragraphs)
     assert "Jordan Blake" in "\n".join(p.text for p in written.paragraphs)
 
 
