@@ -297,3 +297,33 @@ def test_a_letters_answers_are_kept_in_the_case_and_come_back_after_saving(qtbot
     assert reopened.input_field("meeting_date").edit.text() == "2027-01-12"
     assert "bus incident reports" in reopened.input_field("extra_records").edit.toPlainText()
     _wait_preview(qtbot, reopened, "January 12, 2027")
+
+
+def test_the_app_and_the_command_line_write_the_same_letter_from_a_saved_case(
+        qtbot, page, context, monkeypatch, tmp_path):
+    from planwriter.cli import main as cli_main
+    from planwriter.core import casefile
+
+    page.select_template("records")
+    qtbot.keyClicks(page.date_edit.edit, "2026-11-02")
+    qtbot.keyClicks(page.input_field("extra_records").edit, "bus incident reports")
+    qtbot.keyClicks(page.enclosures_edit.edit, "A copy of my signed release")
+    okafor = next(c for c in page.case.contacts if c.name == "James Okafor")
+    page.recipient_edit.combo.setCurrentIndex(page.recipient_edit._values.index(okafor.id))
+    page.delivery_edit.combo.setCurrentIndex(page.delivery_edit._values.index(DeliveryMethod.CERTIFIED_MAIL))
+    saved = casefile.save(page.case, tmp_path / "alex.pwcase")
+
+    from_app = tmp_path / "app.docx"
+    Prompts(monkeypatch, from_app, open_it=False)
+    assert page.export() == from_app
+    from_cli = tmp_path / "cli.docx"
+    assert cli_main(["render", str(saved), "-t", "records", "--out", str(from_cli)]) == 0
+
+    def text(path):
+        return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+    assert text(from_cli) == text(from_app)
+    body = "\n".join(t for _, t in text(from_cli))
+    assert "Dear Mr. Okafor" in body and "bus incident reports" in body
+    assert "Enclosure: A copy of my signed release" in body
+    assert "certified mail" in body
