@@ -213,11 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_templates_option(p)
     p.set_defaults(func=cmd_templates)
 
-    p = sub.add_parser("render", help="render one document for a case")
+    p = sub.add_parser("render", help="render one document for a case, with what the case saved for it")
     p.add_argument("case", metavar="CASE", help="a .pwcase file")
     p.add_argument("--template", "-t", required=True, metavar="ID", help="template id (see 'templates')")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
-                   help="an input of the template; repeat a key to give a list")
+                   help="an input of the template, over the answer saved in the case; repeat a key to give a list")
     p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--letterhead", metavar="FILE.docx", help="a Word file whose header, footer and styles to use")
