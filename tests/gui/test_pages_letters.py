@@ -327,3 +327,24 @@ def test_the_app_and_the_command_line_write_the_same_letter_from_a_saved_case(
     assert "Dear Mr. Okafor" in body and "bus incident reports" in body
     assert "Enclosure: A copy of my signed release" in body
     assert "certified mail" in body
+
+
+def test_a_letter_past_two_pages_is_flagged_before_export(qtbot, page, monkeypatch, tmp_path):
+    asked: list[str] = []
+    prompts = Prompts(monkeypatch, tmp_path / "long.docx")
+    monkeypatch.setattr(LettersPage, "confirm_long", lambda _page, warning: asked.append(warning) or False)
+    page.select_template("initial-evaluation")
+    page.case.letter_drafts["initial-evaluation"].inputs["additional_information"] = (
+        "We have seen this at home every evening for two years, and it is getting worse. " * 90)
+    page.schedule_render()
+    qtbot.waitUntil(lambda: "pages" in page.missing_text(), timeout=2000)
+    assert page.result is not None and page.result.too_long
+    assert page.export() is None  # the parent chose not to export the long letter
+    assert asked and "pages" in asked[0]
+    assert prompts.suggested == []
+
+
+def test_a_letter_within_two_pages_has_no_length_warning(qtbot, page):
+    page.select_template("records")
+    _wait_preview(qtbot, page, "Dear Dr. Whitfield")
+    assert page.length_warning() == ""
