@@ -348,3 +348,18 @@ def test_a_letter_within_two_pages_has_no_length_warning(qtbot, page):
     page.select_template("records")
     _wait_preview(qtbot, page, "Dear Dr. Whitfield")
     assert page.length_warning() == ""
+
+
+def test_the_page_shows_who_the_letter_goes_to_when_no_case_manager_is_on_file(qtbot, context, sample_case):
+    from planwriter.core.model import SchoolRole
+
+    sample_case.contacts = [c for c in sample_case.contacts if c.role != SchoolRole.CASE_MANAGER]
+    director = sample_case.contacts_with_role(SchoolRole.SPECIAL_EDUCATION_DIRECTOR)[0]
+    page = LettersPage(context)
+    qtbot.addWidget(page)
+    page.set_case(sample_case)
+    page.show()
+    page.select_template("progress-data")
+    assert page.recipient_edit.combo.currentText().startswith(director.name)
+    _wait_preview(qtbot, page, director.name)
+    assert director.name in page.document.recipient
