@@ -87,6 +87,8 @@ class Document:
     #: Estimated length on paper: of the whole document, and of the letter before any attachment.
     estimated_pages: float = 0.0
     letter_pages: float = 0.0
+    #: Headings of the attachments after the letter ("Attachment A — Concerns with examples").
+    attachments: list[str] = field(default_factory=list)
     #: Spacing the writer uses: "normal", or "tight" to keep a letter that only just spills on one page.
     fit: str = "normal"
 

@@ -301,6 +301,8 @@ def render_document(
         letter_pages=letter,
         fit=fit,
         page_label=frame.get("page_label", ""),
+        attachments=[b.text for n, b in enumerate(blocks)
+                     if isinstance(b, Heading) and n and isinstance(blocks[n - 1], PageBreak)],
     )
     if template.meta.kind == Kind.LETTER and child_name:
         document.running_head = frame.get("running_head", "").format(

@@ -59,6 +59,7 @@ def test_a_long_case_puts_its_concerns_in_an_attachment_the_letter_refers_to(sam
     for n in range(12):
         assert f"Concern {n + 1}:" in text and f"Example {n + 1}b" in text  # nothing is lost
     assert document.letter_pages <= LETTER_PAGE_LIMIT
+    assert document.attachments == [heading]
 
 
 def test_a_short_case_keeps_its_concerns_in_the_letter(sample_case):

@@ -655,8 +655,14 @@ class LettersPage(ExportMixin, CasePage):
                        "consider shortening the longest answers.").replace("%1", str(round(result.pages)))
 
     def _length_note(self) -> str:
+        notes = []
+        if self.document is not None and self.document.attachments:
+            notes.append("<p>" + escape(self.tr("To keep the letter short, the detail is at its end: %1.").replace(
+                "%1", "; ".join(self.document.attachments)), quote=False) + "</p>")
         warning = self.length_warning()
-        return f"<p><b>⚠</b> {escape(warning, quote=False)}</p>" if warning else ""
+        if warning:
+            notes.append(f"<p><b>⚠</b> {escape(warning, quote=False)}</p>")
+        return "".join(notes)
 
     def _recipient_note(self) -> str:
         """A gentle word when the letter goes to a role with nobody's name on it (not a gap)."""
