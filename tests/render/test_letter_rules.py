@@ -111,3 +111,64 @@ def test_a_contact_chosen_then_removed_falls_back_to_the_default(sample_case):
     gone = Contact(name="Someone Gone", role=SchoolRole.TEACHER)
     contact, role = letters.chosen_recipient(sample_case, template, gone.id)
     assert contact is not None and contact.role == role == SchoolRole.PRINCIPAL
+
+
+def _saved(sample_case, tmp_path, **changes):
+    from planwriter.core import casefile
+
+    draft = letters.new_draft(sample_case, _template("records"))
+    draft.inputs["extra_records"] = ["bus incident reports"]
+    draft.enclosures = ["A copy of my signed release"]
+    draft.date = DAY
+    for name, value in changes.items():
+        setattr(draft, name, value)
+    sample_case.letter_drafts["records"] = draft
+    return casefile.save(sample_case, tmp_path / "alex.pwcase", keep_backup=False)
+
+
+DAY = dt.date(2026, 11, 2)
+
+
+def test_the_command_line_renders_what_the_case_saved_for_the_letter(sample_case, tmp_path, capsys):
+    from planwriter.cli import main
+
+    okafor = next(c for c in sample_case.contacts if c.name == "James Okafor")
+    path = _saved(sample_case, tmp_path, recipient_id=okafor.id, delivery=DeliveryMethod.CERTIFIED_MAIL)
+    assert main(["render", str(path), "-t", "records"]) == 0
+    text = capsys.readouterr().out
+    assert "Dear Mr. Okafor" in text and "bus incident reports" in text
+    assert "Enclosure: A copy of my signed release" in text
+    assert "certified mail" in text and "November 2, 2026" in text
+    # --set changes one answer; the others stay as saved
+    assert main(["render", str(path), "-t", "records", "--set", "extra_records=report cards"]) == 0
+    text = capsys.readouterr().out
+    assert "report cards" in text and "bus incident reports" not in text
+    assert "Enclosure: A copy of my signed release" in text
+
+
+def test_the_command_line_refuses_an_email_letter_with_no_address(sample_case, tmp_path, capsys):
+    from planwriter.cli import main
+
+    principal = sample_case.contacts_with_role(SchoolRole.PRINCIPAL)[0]
+    principal.email = ""
+    path = _saved(sample_case, tmp_path)
+    assert main(["render", str(path), "-t", "records", "--out", str(tmp_path / "r.docx")]) == 1
+    assert "email address" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_with_a_letterhead_the_command_line_prints_the_sender_once(sample_case, tmp_path):
+    import docx
+
+    from planwriter.cli import main
+
+    head = docx.Document()
+    head.sections[0].header.paragraphs[0].text = "Maria Rivera · 1428 Alder Street"
+    head.save(str(tmp_path / "head.docx"))
+    path = _saved(sample_case, tmp_path)
+    out = tmp_path / "r.docx"
+    assert main(["render", str(path), "-t", "records", "--letterhead", str(tmp_path / "head.docx"),
+                 "--out", str(out)]) == 0
+    written = docx.Document(str(out))
+    assert not [p for p in written.paragraphs if p.style.name == "Sender"]
+    assert sum("1428 Alder Street" in p.text for p in written.paragraphs) == 0
