@@ -157,11 +157,27 @@ def _compiled(search_path: tuple[str, ...], body: str):
     return _environment(search_path).from_string(body)
 
 
+class LayoutFlags:
+    """``layout`` in a template: ``layout.compact`` asks for a summary with the detail attached.
+
+    Remembers whether the template asked, so a letter that never summarises is rendered once.
+    """
+
+    def __init__(self, compact: bool) -> None:
+        self._compact = compact
+        self.asked = False
+
+    @property
+    def compact(self) -> bool:
+        self.asked = True
+        return self._compact
+
+
 def _render_body(
     template: Template, context: dict[str, Any], frame: dict[str, str], *, compact: bool
 ) -> tuple[list[Block], list[tuple[str, str, list[Block]]], MissingList]:
     """The template's own blocks, its attachments (label, title, blocks) and what it found missing."""
-    context["layout"] = {"compact": compact}
+    context["layout"] = LayoutFlags(compact)
     seen, token = collect_missing()
     box, attach_token = collect_attachments(frame.get("attachment", "{letter}"))
     try:
@@ -265,7 +281,7 @@ def render_document(
         subject = template.meta.subject or template.meta.title
         blocks, missing = _letter_blocks(template, context, options, subject, cc, frame, compact=False)
         total, letter = estimate_pages(blocks)
-        if letter > TIGHT_UP_TO:
+        if letter > TIGHT_UP_TO and context["layout"].asked:
             # Too long for one page: the parts that can summarise and move their detail to an
             # attachment at the end. That version is taken when it fits on one page, or when the
             # full letter would pass the page limit and the summary is shorter.
