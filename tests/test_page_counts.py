@@ -1,6 +1,6 @@
 """Page counts of every letter in a real word processor (LibreOffice), for the sample case, a minimal
 case and a case with 12 concerns: no letter passes two pages, no last page holds only the closing, long detail goes to
-an attachment. All documents are converted in one LibreOffice run to keep the test quick."""
+an attachment, and so do long answers. All documents are converted in one LibreOffice run to keep the test quick."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from planwriter.core.sample import sample_case as make_sample
 from planwriter.render.engine import default_registry, export_docx, render_document
 from planwriter.render.layout import LETTER_PAGE_LIMIT, frame_words
 from planwriter.render.letter import LetterOptions
+from planwriter.render.registry import InputType
 
-from .render.test_layout import many_concerns
+from .render.test_layout import LONG_ANSWER, many_concerns
 
 DAY = dt.date(2026, 11, 2)
 
@@ -42,14 +43,19 @@ def test_every_letter_fits_and_its_end_stays_with_its_last_paragraph(tmp_path):
     if soffice is None or pdftotext is None:
         pytest.skip("LibreOffice and poppler are not installed (CI installs them)")
     attachment = frame_words()["attachment"].format(letter="A")
-    cases = {"sample": make_sample(), "long": many_concerns(make_sample()), "minimal": _minimal()}
+    cases = {"sample": make_sample(), "long": many_concerns(make_sample()), "minimal": _minimal(),
+             "wordy": make_sample()}
     written: dict[str, tuple[str, str]] = {}  # file stem → (case, last words of the letter's body)
     # Letters that list the case's concerns: with 12 of them, the detail goes to an attachment.
     concern_letters = {t.id for t in default_registry().letters() if "parts/concerns.j2" in t.body}
     assert concern_letters
     for name, case in cases.items():
         for template in default_registry().letters():
-            document = render_document(case, template.id, template.meta.sample_inputs, LetterOptions(date=DAY))
+            inputs = dict(template.meta.sample_inputs)
+            if name == "wordy":  # every long answer long
+                inputs.update({spec.name: LONG_ANSWER for spec in template.meta.inputs
+                               if spec.type == InputType.LONG_TEXT})
+            document = render_document(case, template.id, inputs, LetterOptions(date=DAY))
             closing = next(n for n, b in enumerate(document.blocks) if getattr(b, "style", "") == "Closing")
             last_body = document.blocks[closing - 1]
             stem = f"{name}-{template.id}"
@@ -67,7 +73,8 @@ def test_every_letter_fits_and_its_end_stays_with_its_last_paragraph(tmp_path):
         text = subprocess.run([pdftotext, "-layout", str(tmp_path / "pdf" / f"{stem}.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
         pages = [page for page in text.split("\f") if page.strip()]
-        letter = next((n for n, page in enumerate(pages) if f"{attachment} —" in page), len(pages))
+        heading = re.compile(rf"^\s*{re.escape(attachment)} —", re.M)  # at the top of its page
+        letter = next((n for n, page in enumerate(pages) if heading.search(page)), len(pages))
         if letter > LETTER_PAGE_LIMIT:
             problems.append(f"{stem}: the letter runs to {letter} pages")
         last_page = " ".join(_words(pages[letter - 1]))

@@ -20,6 +20,7 @@ from planwriter.core.model import Case, SchoolRole
 from planwriter.render.blocks import Block, Document, Heading, PageBreak, Paragraph, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict
 from planwriter.render.environment import (
+    LongText,
     MissingList,
     TemplateBug,
     collect_attachments,
@@ -29,11 +30,20 @@ from planwriter.render.environment import (
     stop_attachments,
     stop_collecting,
 )
-from planwriter.render.layout import LETTER_PAGE_LIMIT, TIGHT_FROM, TIGHT_UP_TO, estimate_pages, frame_words
+from planwriter.render.layout import (
+    LETTER_PAGE_LIMIT,
+    LONG_TEXT_CHARS,
+    TIGHT_FROM,
+    TIGHT_UP_TO,
+    estimate_pages,
+    frame_words,
+    opening,
+)
 from planwriter.render.letter import LetterOptions, letter_foot, letter_head
 from planwriter.render.letters import chosen_recipient, default_copies
 from planwriter.render.markup import parse
 from planwriter.render.registry import (
+    InputType,
     Kind,
     Registry,
     Template,
@@ -179,7 +189,7 @@ def _render_body(
     """The template's own blocks, its attachments (label, title, blocks) and what it found missing."""
     context["layout"] = LayoutFlags(compact)
     seen, token = collect_missing()
-    box, attach_token = collect_attachments(frame.get("attachment", "{letter}"))
+    box, attach_token = collect_attachments(frame.get("attachment", "{letter}"), frame.get("continued", "({label})"))
     try:
         body = parse(render_template_text(template, context))
         attachments = [
@@ -189,6 +199,16 @@ def _render_body(
         stop_attachments(attach_token)
         stop_collecting(token)
     return body, attachments, MissingList(seen, seen.fields)
+
+
+def _long_answers(template: Template, inputs: dict[str, Any]) -> dict[str, LongText]:
+    """The long-text answers long enough to move to an attachment in a letter set short."""
+    out: dict[str, LongText] = {}
+    for spec in template.meta.inputs:
+        value = inputs.get(spec.name)
+        if spec.type == InputType.LONG_TEXT and isinstance(value, str) and len(value) > LONG_TEXT_CHARS:
+            out[spec.name] = LongText(value, spec.label[:1].upper() + spec.label[1:], opening(value))
+    return out
 
 
 def _attachment_blocks(attachments: list[tuple[str, str, list[Block]]], frame: dict[str, str]) -> list[Block]:
@@ -281,11 +301,15 @@ def render_document(
         subject = template.meta.subject or template.meta.title
         blocks, missing = _letter_blocks(template, context, options, subject, cc, frame, compact=False)
         total, letter = estimate_pages(blocks)
-        if letter > TIGHT_UP_TO and context["layout"].asked:
+        long_answers = _long_answers(template, context["inputs"])
+        if letter > TIGHT_UP_TO and (context["layout"].asked or long_answers):
             # Too long for one page: the parts that can summarise and move their detail to an
-            # attachment at the end. That version is taken when it fits on one page, or when the
-            # full letter would pass the page limit and the summary is shorter.
-            short, short_missing = _letter_blocks(template, context, options, subject, cc, frame, compact=True)
+            # attachment at the end, and long answers keep their opening in the letter. That version
+            # is taken when it fits on one page, or when the full letter would pass the page limit
+            # and the summary is shorter.
+            short_context = {**context, "inputs": {**context["inputs"], **long_answers}}
+            short, short_missing = _letter_blocks(template, short_context, options, subject, cc, frame,
+                                                  compact=True)
             short_total, short_letter = estimate_pages(short)
             if short_letter <= TIGHT_UP_TO or (letter > LETTER_PAGE_LIMIT and short_letter < letter):
                 blocks, missing, total, letter = short, short_missing, short_total, short_letter

@@ -104,11 +104,26 @@ def stop_collecting(token: object) -> None:
     _missing_seen.reset(token)  # type: ignore[arg-type]
 
 
+class LongText(str):
+    """A long answer that a letter set short prints as its opening words, with the whole text attached.
+
+    ``title`` names the attachment (the question's label); ``summary`` is the opening, verbatim.
+    Printed outside a letter, or through a filter, it is the whole text as usual.
+    """
+
+    def __new__(cls, text: str, title: str, summary: str) -> LongText:
+        value = super().__new__(cls, text)
+        value.title = title
+        value.summary = summary
+        return value
+
+
 class Attachments:
     """Detail a letter moves to its end: each attachment's label, title and markup, in order."""
 
-    def __init__(self, label_format: str) -> None:
+    def __init__(self, label_format: str, continued_format: str = "({label})") -> None:
         self.label_format = label_format  # "Attachment {letter}", from the language's frame.toml
+        self.continued_format = continued_format  # "(The full text is in {label} …)"
         self.titles: list[str] = []
         self.markup: dict[str, str] = {}
 
@@ -123,9 +138,9 @@ class Attachments:
 _attachments: ContextVar[Attachments | None] = ContextVar("_attachments", default=None)
 
 
-def collect_attachments(label_format: str) -> tuple[Attachments, object]:
+def collect_attachments(label_format: str, continued_format: str = "({label})") -> tuple[Attachments, object]:
     """Start collecting attachments for one render; returns them and a reset token."""
-    box = Attachments(label_format)
+    box = Attachments(label_format, continued_format)
     return box, _attachments.set(box)
 
 
@@ -252,6 +267,13 @@ def finalize(value: Any) -> str:
     """Every ``{{ … }}`` ends here: values become inert text, missing values become marks."""
     if isinstance(value, Markup):
         return value
+    if isinstance(value, LongText):
+        box = _attachments.get()
+        if box is None:
+            return escape(str(value))
+        label = box.label(value.title)
+        box.markup[value.title] = escape(str(value))
+        return escape(value.summary) + " " + escape(box.continued_format.format(label=label))
     if isinstance(value, Missing):
         seen = _missing_seen.get()
         if seen is not None:

@@ -22,6 +22,10 @@ LETTER_PAGE_LIMIT = 2.0
 TIGHT_UP_TO = 1.25
 #: Above this a letter is set tighter even though the estimate says it fits: the estimate's margin.
 TIGHT_FROM = 0.96
+#: A long answer (long text) longer than this many characters moves to an attachment in a long letter.
+LONG_TEXT_CHARS = 600
+#: The opening kept in the letter is at most this many characters.
+SUMMARY_CHARS = 280
 #: Estimated heights times this match LibreOffice's pages (measured on the built-in letters).
 CALIBRATION = 0.93
 
@@ -132,6 +136,18 @@ def estimate_pages(blocks: list[Block]) -> tuple[float, float]:
     return pages + last * CALIBRATION, first * CALIBRATION
 
 
+def opening(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """The first sentence of ``text`` (verbatim) when it is short enough, else its first words and "…"."""
+    first = text.split("\n", 1)[0].strip()
+    for n, char in enumerate(first[:limit]):
+        if char in ".!?" and (n + 1 == len(first) or first[n + 1] == " ") and n >= 20:
+            return first[: n + 1]
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
 @cache
 def frame_words(language: str = "en") -> dict[str, str]:
     """The frame's words for ``language`` (``templates/<language>/frame.toml``), English as fallback.
@@ -155,5 +171,13 @@ def attachment_letter(index: int) -> str:
     return letters
 
 
-__all__ = ["LETTER_PAGE_LIMIT", "TIGHT_FROM", "TIGHT_UP_TO", "attachment_letter", "estimate_pages",
-           "frame_words"]
+__all__ = [
+    "LETTER_PAGE_LIMIT",
+    "LONG_TEXT_CHARS",
+    "TIGHT_FROM",
+    "TIGHT_UP_TO",
+    "attachment_letter",
+    "estimate_pages",
+    "frame_words",
+    "opening",
+]

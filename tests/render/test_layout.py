@@ -169,3 +169,42 @@ def test_a_letterhead_prints_the_sender_once_and_keeps_page_numbers(tmp_path, sa
     assert " PAGE " in footer._element.xml and " NUMPAGES " in footer._element.xml
     label = frame_words()["page_label"]
     assert label.split("{page}")[0] in footer.paragraphs[-1].text
+
+
+LONG_ANSWER = ("The district will not agree to the reading help the evaluation recommended. "
+               + "We asked three times in writing and at two meetings, and each time we were told to wait. " * 30)
+
+
+def test_a_long_answer_keeps_its_opening_in_the_letter_and_goes_whole_to_an_attachment(sample_case):
+    inputs = dict(_inputs("mediation"), dispute=LONG_ANSWER)
+    document = render_document(sample_case, "mediation", inputs, today=DAY)
+    label = frame_words()["attachment"].format(letter="A")
+    assert document.attachments == [
+        frame_words()["attachment_heading"].format(label=label, title="What the disagreement is about")
+    ]
+    first_break = next(n for n, b in enumerate(document.blocks) if isinstance(b, PageBreak))
+    letter = "\n".join(b.text for b in document.blocks[:first_break] if hasattr(b, "text"))
+    attached = "\n".join(b.text for b in document.blocks[first_break:] if hasattr(b, "text"))
+    assert "The district will not agree to the reading help the evaluation recommended. (" in letter
+    assert frame_words()["continued"].format(label=label) in letter
+    assert LONG_ANSWER.strip() in attached  # the whole answer, verbatim
+    assert letter.count("We asked three times") == 0
+
+
+def test_a_short_answer_stays_whole_in_the_letter(sample_case):
+    inputs = dict(_inputs("mediation"), dispute="We disagree about reading help.")
+    document = render_document(sample_case, "mediation", inputs, today=DAY)
+    assert document.attachments == []
+    assert "We disagree about reading help." in document.plain_text()
+
+
+def test_the_opening_of_a_long_answer_is_its_first_sentence_or_its_first_words():
+    from planwriter.render.layout import opening
+
+    assert opening("He cries before school most mornings. It started in May.") == (
+        "He cries before school most mornings.")
+    assert opening("Dr. Lee saw him at the clinic in May. More text.") == "Dr. Lee saw him at the clinic in May."
+    words = "word " * 200
+    cut = opening(words, limit=50)
+    assert cut.endswith("…") and len(cut) <= 51 and not cut.startswith(" ")
+    assert opening("Short") == "Short"
