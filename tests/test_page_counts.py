@@ -1,6 +1,7 @@
 """Page counts of every letter in a real word processor (LibreOffice), for the sample case, a minimal
-case and a case with 12 concerns: no letter passes two pages, no last page holds only the closing, long detail goes to
-an attachment, and so do long answers. All documents are converted in one LibreOffice run to keep the test quick."""
+case, a case with 12 concerns and the sample with very long answers: no letter passes two pages, no last
+page holds only the closing, a minimal case fits one page, 12 concerns go to an attachment. All documents
+are converted in one LibreOffice run to keep the test quick."""
 
 from __future__ import annotations
 
