@@ -138,7 +138,7 @@ def estimate_pages(blocks: list[Block]) -> tuple[float, float]:
 
 def opening(text: str, limit: int = SUMMARY_CHARS) -> str:
     """The first sentence of ``text`` (verbatim) when it is short enough, else its first words and "…"."""
-    first = text.split("\n", 1)[0].strip()
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     for n, char in enumerate(first[:limit]):
         if char in ".!?" and (n + 1 == len(first) or first[n + 1] == " ") and n >= 20:
             return first[: n + 1]

@@ -208,3 +208,5 @@ def test_the_opening_of_a_long_answer_is_its_first_sentence_or_its_first_words()
     cut = opening(words, limit=50)
     assert cut.endswith("…") and len(cut) <= 51 and not cut.startswith(" ")
     assert opening("Short") == "Short"
+    assert opening("\n\nAfter a blank line, the first sentence counts. Not this.") == (
+        "After a blank line, the first sentence counts.")
