@@ -8,11 +8,15 @@ import datetime as dt
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planwriter.core.model import Area, Concern, Example
-from planwriter.render.blocks import Heading, PageBreak
+from planwriter.core.sample import sample_case as make_sample
+from planwriter.core.text import clean_line
+from planwriter.render.blocks import Heading, PageBreak, Paragraph
 from planwriter.render.engine import default_registry, export_docx, render_document
-from planwriter.render.layout import LETTER_PAGE_LIMIT, estimate_pages, frame_words
+from planwriter.render.layout import LETTER_PAGE_LIMIT, LONG_TEXT_CHARS, estimate_pages, frame_words
 from planwriter.render.letter import LetterOptions
 
 from .conftest import read_docx
@@ -210,3 +214,15 @@ def test_the_opening_of_a_long_answer_is_its_first_sentence_or_its_first_words()
     assert opening("Short") == "Short"
     assert opening("\n\nAfter a blank line, the first sentence counts. Not this.") == (
         "After a blank line, the first sentence counts.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co")),
+                    min_size=1, max_size=60).map(clean_line).filter(bool))
+def test_any_long_answer_comes_out_whole_in_its_attachment(text):
+    answer = " ".join([text] * (4 * LONG_TEXT_CHARS // len(text) + 2))
+    inputs = dict(_inputs("mediation"), dispute=answer)
+    document = render_document(make_sample(), "mediation", inputs, today=DAY)
+    body = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert document.attachments  # long enough to move
+    assert answer in body  # the whole answer, one paragraph of the attachment
