@@ -34,7 +34,7 @@ STYLES = (
 )
 
 
-#: Paragraphs that stay on the page of the paragraph before them: the end of a letter, and its greeting.
+#: Paragraphs that stay on the page of the paragraph before them: the end of a letter.
 KEEP_WITH_PREVIOUS = frozenset({"Closing", "Signature", "Letter Note"})
 #: Styles a letterhead may define too, whose numbering would turn bullets into "I. II. III.":
 #: the letter always uses its own.
