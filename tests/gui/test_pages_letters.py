@@ -334,8 +334,9 @@ def test_a_letter_past_two_pages_is_flagged_before_export(qtbot, page, monkeypat
     prompts = Prompts(monkeypatch, tmp_path / "long.docx")
     monkeypatch.setattr(LettersPage, "confirm_long", lambda _page, warning: asked.append(warning) or False)
     page.select_template("initial-evaluation")
-    page.case.letter_drafts["initial-evaluation"].inputs["additional_information"] = (
-        "We have seen this at home every evening for two years, and it is getting worse. " * 90)
+    # A list has no summary: 120 areas to test keep the letter long even with its detail attached.
+    page.case.letter_drafts["initial-evaluation"].inputs["areas_to_test"] = [
+        f"area number {n}, including every skill the teacher has named in it" for n in range(120)]
     page.schedule_render()
     qtbot.waitUntil(lambda: "pages" in page.missing_text(), timeout=2000)
     assert page.result is not None and page.result.too_long
