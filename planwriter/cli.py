@@ -117,8 +117,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from planwriter.render.engine import MissingInformation, export_docx, render_document
-    from planwriter.render.letter import LetterOptions
+    from planwriter.render.engine import MissingInformation, export_docx
+    from planwriter.render.letters import render_letter
     from planwriter.render.registry import InputError, TemplateError
 
     case = _load_case(args.case)
@@ -127,10 +127,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         registry.get(args.template)
     except KeyError as error:
         raise UserError(str(error.args[0])) from None
-    options = LetterOptions()
+    date = None
     if args.date:
         try:
-            options.date = dt.date.fromisoformat(args.date)
+            date = dt.date.fromisoformat(args.date)
         except ValueError:
             raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
     values = _parse_sets(args.set or [])
@@ -139,12 +139,19 @@ def cmd_render(args: argparse.Namespace) -> int:
         # --set state=Texas: the child's state for this render, read as the app reads it.
         case.child.state = parse_state(values.pop("state"), "--set state")
     try:
-        document = render_document(case, args.template, values, options,
-                                   registry=registry)
+        # What the case saved for this letter (answers, recipient, copies, enclosures, delivery),
+        # as the app renders it; --set changes single answers.
+        result = render_letter(case, args.template, overrides=values, date=date,
+                               letterhead=bool(args.letterhead), registry=registry)
     except (InputError, TemplateError) as error:
         raise UserError(str(error)) from None
+    document = result.document
+    if result.too_long:
+        print(f"note: this letter runs to about {round(result.pages)} pages", file=sys.stderr)
     if args.out:
         try:
+            if result.needed:
+                raise MissingInformation([item.label for item in result.needed])
             export_docx(document, args.out, letterhead=args.letterhead)
         except MissingInformation as error:
             raise UserError(str(error)) from None
@@ -155,8 +162,8 @@ def cmd_render(args: argparse.Namespace) -> int:
             _out(f"Response due: {document.response_due.isoformat()} ({document.response_note})")
     else:
         _out(document.plain_text())
-        if document.missing:
-            print("note: still missing: " + "; ".join(document.missing), file=sys.stderr)
+        if result.needed:
+            print("note: still missing: " + "; ".join(item.label for item in result.needed), file=sys.stderr)
     for warning in document.deadline_warnings:  # from the deadline engine, e.g. a late 10-day notice
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
@@ -231,12 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_templates_option(p)
     p.set_defaults(func=cmd_templates)
 
-    p = sub.add_parser("render", help="render one document for a case")
+    p = sub.add_parser("render", help="render one document for a case, with what the case saved for it")
     p.add_argument("case", metavar="CASE", help="a .pwcase file")
     p.add_argument("--template", "-t", required=True, metavar="ID", help="template id (see 'templates')")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
-                   help="an input of the template; repeat a key to give a list; state=NAME uses that "
-                        "state's rules (Texas or TX)")
+                   help="an input of the template, over the answer saved in the case; repeat a key to give a "
+                        "list; state=NAME uses that state's rules (Texas or TX)")
     p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--letterhead", metavar="FILE.docx", help="a Word file whose header, footer and styles to use")

@@ -75,11 +75,24 @@ class Document:
     subject: str = ""
     language: str = "en-US"
     missing: list[str] = field(default_factory=list)
+    #: For each label in ``missing``, the field that fills it in (``child.date_of_birth``), where known.
+    missing_fields: dict[str, str] = field(default_factory=dict)
     recipient: str = ""  # who the letter is addressed to, for the correspondence log
     response_due: datetime.date | None = None
     response_note: str = ""  # how the due date was worked out, in words
     #: From the deadline engine, to show before export (e.g. a private-placement notice given too late).
     deadline_warnings: list[str] = field(default_factory=list)
+    #: Pages after the first carry this line at the top (the student's name and the date); empty: none.
+    running_head: str = ""
+    #: "Page {page} of {pages}" in the document's language, for a letterhead whose footer has no number.
+    page_label: str = ""
+    #: Estimated length on paper: of the whole document, and of the letter before any attachment.
+    estimated_pages: float = 0.0
+    letter_pages: float = 0.0
+    #: Headings of the attachments after the letter ("Attachment A — Concerns with examples").
+    attachments: list[str] = field(default_factory=list)
+    #: Spacing the writer uses: "normal", or "tight" to keep a letter that only just spills on one page.
+    fit: str = "normal"
 
     def plain_text(self) -> str:
         """All text, paragraph by paragraph (for tests, search and the CLI)."""

@@ -56,25 +56,30 @@ def pronoun_set(pronouns: Pronouns) -> dict[str, str]:
     return words
 
 
-def plain(value: Any, label: str = "") -> Any:
-    """Turn model data into dicts and lists; empty values become :class:`Missing`."""
+def plain(value: Any, label: str = "", field: str = "") -> Any:
+    """Turn model data into dicts and lists; empty values become :class:`Missing`.
+
+    ``field`` names where the value lives (``child``, ``sender``, ``input:proposal``); a model's
+    fields extend it (``child.school``), so what is missing is known by field, not by its words.
+    """
     if isinstance(value, BaseModel):
-        return _model_dict(value, label)
+        return _model_dict(value, label, field)
     if isinstance(value, list):
-        return [plain(v, label) for v in value]
+        return [plain(v, label, field) for v in value]
     if isinstance(value, Enum):
         return value.value
     if value is None or (isinstance(value, str) and not value.strip()):
-        return Missing(label or "information")
+        return Missing(label or "information", field)
     return value
 
 
-def _model_dict(model: BaseModel, owner: str) -> dict[str, Any]:
+def _model_dict(model: BaseModel, owner: str, path: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, info in type(model).model_fields.items():
         title = info.title or name.replace("_", " ")
         # Labels read as what to add: "the sender's name", like "the child's date of birth".
-        out[name] = plain(getattr(model, name), title if title.startswith("the ") else f"the {title}")
+        out[name] = plain(getattr(model, name), title if title.startswith("the ") else f"the {title}",
+                          f"{path}.{name}" if path else "")
     return out
 
 
@@ -107,7 +112,7 @@ def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -
             "salutation": title,
             "known": False,
         }
-    data = plain(contact, "contact")
+    data = plain(contact, "contact", "contact")
     organization = case.child.district if contact.role in (
         SchoolRole.SPECIAL_EDUCATION_DIRECTOR, SchoolRole.SUPERINTENDENT,
         SchoolRole.SECTION_504_COORDINATOR,
@@ -125,7 +130,7 @@ def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -
 
 
 def sender_dict(sender: Sender, case: Case) -> dict[str, Any]:
-    data = plain(sender, "sender")
+    data = plain(sender, "sender", "sender")
     data["is_advocate"] = sender.role == SenderRole.ADVOCATE
     data["address_lines"] = sender.address.lines()
     relationship = "parent"
@@ -153,21 +158,21 @@ def grade_phrase(grade: str) -> str:
 
 def child_dict(case: Case) -> dict[str, Any]:
     child = case.child
-    data = plain(child, "child")
-    data["full_name"] = child.full_legal_name or Missing("the child's name")
-    data["first_name"] = child.first_name or Missing("the child's first name")
-    data["last_name"] = child.legal_last_name or Missing("the child's last name")
-    data["date_of_birth"] = child.date_of_birth or Missing("the child's date of birth")
-    data["school"] = child.school or Missing("the child's school")
-    data["grade"] = child.grade or Missing("the child's grade")
+    data = plain(child, "child", "child")
+    data["full_name"] = child.full_legal_name or Missing("the child's name", "child.name")
+    data["first_name"] = child.first_name or Missing("the child's first name", "child.legal_first_name")
+    data["last_name"] = child.legal_last_name or Missing("the child's last name", "child.legal_last_name")
+    data["date_of_birth"] = child.date_of_birth or Missing("the child's date of birth", "child.date_of_birth")
+    data["school"] = child.school or Missing("the child's school", "child.school")
+    data["grade"] = child.grade or Missing("the child's grade", "child.grade")
     data["grade_phrase"] = grade_phrase(child.grade) if child.grade else data["grade"]
-    data["district"] = child.district or Missing("the school district")
+    data["district"] = child.district or Missing("the school district", "child.district")
     if child.date_of_birth:
         today = dt.date.today()
         dob = child.date_of_birth
         data["age"] = today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
     else:
-        data["age"] = Missing("the child's age")
+        data["age"] = Missing("the child's age", "child.date_of_birth")
     return data
 
 

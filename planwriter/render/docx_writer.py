@@ -10,10 +10,10 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from planwriter import __version__
@@ -32,6 +32,20 @@ STYLES = (
     "Letter Date", "Delivery", "Recipient", "Subject", "Salutation", "Closing", "Signature",
     "Letter Note", "Table Text", "Table Heading", "Table Grid",
 )
+
+
+#: Paragraphs that stay on the page of the paragraph before them: the end of a letter.
+KEEP_WITH_PREVIOUS = frozenset({"Closing", "Signature", "Letter Note"})
+#: Styles a letterhead may define too, whose numbering would turn bullets into "I. II. III.":
+#: the letter always uses its own.
+LIST_STYLES = ("List Bullet", "List Bullet 2", "List Number", "List Number 2", "List Continue", "List Continue 2")
+#: Spacing of a letter set tight (see :attr:`Document.fit`): a share of the usual space between
+#: paragraphs, the font size in points, and the top and bottom margins in inches.
+TIGHT_SPACE = 0.5
+TIGHT_SIZE = 10.5
+TIGHT_MARGIN = 0.6
+#: Room left for a handwritten signature in a tight letter, in points.
+TIGHT_SIGNATURE_ROOM = 24
 
 
 def reference_path() -> Path:
@@ -56,12 +70,25 @@ class DocxWriter:
         doc = self._base()
         self._doc = doc
         self._after_table = False
+        if document.fit == "tight":
+            self._tighten(doc)
         for block in document.blocks:
-            # Keep a paragraph with what it introduces: the last body paragraph with the closing (no
-            # lone signature on a new page), and a lead-in line ("I ask for:") with its list or table.
-            if isinstance(block, ListBlock | Table) or (isinstance(block, Paragraph) and block.style == "Closing"):
+            if self.letterhead is not None and isinstance(block, Paragraph) and block.style == "Sender":
+                continue  # the letterhead prints the sender's details; printing them again repeats them
+            # Keep a paragraph with what it introduces: a lead-in line ("I ask for:") with its list or
+            # table, and the end of a letter together: the last paragraph, the closing, the signature,
+            # "cc:" and "Enclosures:" move to a new page as one, so none of them stands alone there.
+            keep = isinstance(block, ListBlock | Table) or (
+                isinstance(block, Paragraph) and block.style in KEEP_WITH_PREVIOUS)
+            if keep:
                 self._keep_with_next_paragraph()
             self._block(block)
+            if isinstance(block, Paragraph) and block.style in KEEP_WITH_PREVIOUS:
+                self._keep_lines_together()
+        if self.letterhead is not None and document.page_label:
+            self._page_numbers(doc, document.page_label)
+        if document.running_head:
+            self._continuation_pages(doc, document)
         self._properties(doc, document)
         buffer = io.BytesIO()
         doc.save(buffer)
@@ -88,39 +115,138 @@ class DocxWriter:
         return doc
 
     def _copy_missing_styles(self, doc: docx.document.Document) -> None:
+        """Give a letterhead the styles it lacks, and always the letter's own list styles, with
+        their numbering under fresh ids so the letterhead's numbering can never restyle them."""
         reference = docx.Document(str(reference_path()))
-        have = {s.name for s in doc.styles}
         target = doc.styles.element
+        have = {s.name: s for s in doc.styles}
+        copied: list = []
         for name in STYLES:
-            if name in have:
+            if name in have and name not in LIST_STYLES:
                 continue
             try:
                 source = reference.styles[name].element
             except KeyError:
                 continue
-            target.append(copy.deepcopy(source))
-        # Numbered and bulleted styles refer to numbering definitions the letterhead may lack.
-        self._copy_numbering(reference, doc)
+            if name in have:
+                target.remove(have[name].element)
+            element = copy.deepcopy(source)
+            target.append(element)
+            copied.append(element)
+        numbers = self._copy_numbering(reference, doc)
+        for element in copied:
+            for num_id in element.iter(qn("w:numId")):
+                new = numbers.get(num_id.get(qn("w:val")))
+                if new is not None:
+                    num_id.set(qn("w:val"), new)
 
     @staticmethod
-    def _copy_numbering(reference: docx.document.Document, doc: docx.document.Document) -> None:
+    def _copy_numbering(reference: docx.document.Document, doc: docx.document.Document) -> dict[str, str]:
+        """Copy the reference's numbering definitions under ids the letterhead does not use.
+
+        Returns the reference's numId → the id it has in ``doc``.
+        """
         try:
             ref_numbering = reference.part.numbering_part.element
         except (KeyError, NotImplementedError):
-            return
+            return {}
         numbering = doc.part.numbering_part.element
-        have_abstract = {a.get(qn("w:abstractNumId")) for a in numbering.findall(qn("w:abstractNum"))}
-        have_num = {n.get(qn("w:numId")) for n in numbering.findall(qn("w:num"))}
+        abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+        next_abstract = max(abstract_ids, default=-1) + 1
+        next_num = max(num_ids, default=0) + 1
         first_num = numbering.find(qn("w:num"))
+        abstract_map: dict[str, str] = {}
         for abstract in ref_numbering.findall(qn("w:abstractNum")):
-            if abstract.get(qn("w:abstractNumId")) not in have_abstract:
-                if first_num is not None:
-                    first_num.addprevious(copy.deepcopy(abstract))
-                else:
-                    numbering.append(copy.deepcopy(abstract))
+            element = copy.deepcopy(abstract)
+            new_id = str(next_abstract)
+            next_abstract += 1
+            abstract_map[abstract.get(qn("w:abstractNumId"))] = new_id
+            element.set(qn("w:abstractNumId"), new_id)
+            for tag in ("w:nsid", "w:tmpl"):  # Word joins lists that share an nsid
+                for child in element.findall(qn(tag)):
+                    element.remove(child)
+            if first_num is not None:
+                first_num.addprevious(element)
+            else:
+                numbering.append(element)
+        num_map: dict[str, str] = {}
         for num in ref_numbering.findall(qn("w:num")):
-            if num.get(qn("w:numId")) not in have_num:
-                numbering.append(copy.deepcopy(num))
+            element = copy.deepcopy(num)
+            new_id = str(next_num)
+            next_num += 1
+            num_map[num.get(qn("w:numId"))] = new_id
+            element.set(qn("w:numId"), new_id)
+            abstract_ref = element.find(qn("w:abstractNumId"))
+            if abstract_ref is not None:
+                abstract_ref.set(qn("w:val"), abstract_map.get(abstract_ref.get(qn("w:val")), "0"))
+            numbering.append(element)
+        return num_map
+
+    # ----------------------------------------------------------------- page layout
+
+    @staticmethod
+    def _tighten(doc: docx.document.Document) -> None:
+        """Set a letter that only just spills onto a second page a little tighter, so it fits one."""
+        for section in doc.sections:
+            section.top_margin = section.bottom_margin = Inches(TIGHT_MARGIN)
+        for style in doc.styles:
+            if style.type != WD_STYLE_TYPE.PARAGRAPH:
+                continue
+            fmt = style.paragraph_format
+            if style.name == "Closing":
+                fmt.space_after = Pt(TIGHT_SIGNATURE_ROOM)  # still room for a handwritten signature
+                continue
+            if fmt.space_after:
+                fmt.space_after = int(fmt.space_after * TIGHT_SPACE)
+            if fmt.space_before:
+                fmt.space_before = int(fmt.space_before * TIGHT_SPACE)
+            if fmt.line_spacing and not isinstance(fmt.line_spacing, int) and fmt.line_spacing > 1.0:
+                fmt.line_spacing = 1.0
+            if style.font.size is not None and style.font.size > Pt(TIGHT_SIZE):
+                style.font.size = Pt(TIGHT_SIZE)
+        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        if default is not None and default.font.size is None:
+            default.font.size = Pt(TIGHT_SIZE)
+
+    def _continuation_pages(self, doc: docx.document.Document, document: Document) -> None:
+        """Pages after the first carry the student's name and the date; the first page keeps the
+        letterhead's (or the reference's) header, and every page its footer with the page number."""
+        section = doc.sections[0]
+        sect_pr = section._sectPr
+        for kind in ("header", "footer"):
+            default = _reference(sect_pr, kind, "default")
+            if default is not None and _reference(sect_pr, kind, "first") is None:
+                first = copy.deepcopy(default)
+                first.set(qn("w:type"), "first")
+                default.addprevious(first)  # the first page shows the same part
+        if _reference(sect_pr, "header", "default") is not None:
+            sect_pr.remove(_reference(sect_pr, "header", "default"))
+        section.different_first_page_header_footer = True
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.text = ""
+        paragraph.style = doc.styles["Header"] if "Header" in {s.name for s in doc.styles} else None
+        paragraph.add_run(document.running_head)
+        paragraph.paragraph_format.space_after = Pt(6)
+
+    def _page_numbers(self, doc: docx.document.Document, label: str) -> None:
+        """A letterhead whose footer has no page number gets one (``label`` is "Page {page} of {pages}")."""
+        section = doc.sections[0]
+        footer = section.footer
+        if not footer.is_linked_to_previous and any(
+            " PAGE " in (t.text or "") for t in footer._element.iter(qn("w:instrText"))
+        ):
+            return
+        footer.is_linked_to_previous = False
+        paragraph = footer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for piece in _split_fields(label):
+            if piece in ("PAGE", "NUMPAGES"):
+                _add_field(paragraph, piece)
+            elif piece:
+                paragraph.add_run(piece)
 
     # ----------------------------------------------------------------- blocks
 
@@ -146,6 +272,14 @@ class DocxWriter:
             last = last.getprevious()
         if last is not None and last.tag == qn("w:p"):
             DocxParagraph(last, self._doc._body).paragraph_format.keep_with_next = True
+
+    def _keep_lines_together(self) -> None:
+        body = self._doc.element.body
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == qn("w:sectPr"):
+            last = last.getprevious()
+        if last is not None and last.tag == qn("w:p"):
+            DocxParagraph(last, self._doc._body).paragraph_format.keep_together = True
 
     def _paragraph(self, runs: list[Run], style: str) -> DocxParagraph:
         paragraph = self._doc.add_paragraph()
@@ -299,6 +433,51 @@ class DocxWriter:
         props.created = now
         props.modified = now
         props.revision = 1
+
+
+def _reference(sect_pr, kind: str, which: str):
+    """The section's ``w:headerReference``/``w:footerReference`` of type ``which``, or ``None``."""
+    for element in sect_pr.findall(qn(f"w:{kind}Reference")):
+        if element.get(qn("w:type")) == which:
+            return element
+    return None
+
+
+def _split_fields(label: str) -> list[str]:
+    """"Page {page} of {pages}" → ["Page ", "PAGE", " of ", "NUMPAGES", ""]."""
+    out: list[str] = []
+    rest = label
+    while rest:
+        positions = [(rest.find(mark), mark) for mark in ("{page}", "{pages}") if mark in rest]
+        if not positions:
+            out.append(rest)
+            break
+        at, mark = min(positions)
+        out += [rest[:at], "PAGE" if mark == "{page}" else "NUMPAGES"]
+        rest = rest[at + len(mark):]
+    return out
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that the word processor fills in."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run._r.append(begin)
+    run = paragraph.add_run()
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run._r.append(text)
+    run = paragraph.add_run()
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run._r.append(separate)
+    paragraph.add_run("1")
+    run = paragraph.add_run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
 
 
 def _shade(cell, fill: str) -> None:

@@ -16,18 +16,34 @@ from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
 
 from planwriter.core.model import Case, SchoolRole
-from planwriter.render.blocks import Document, Heading, Run
+from planwriter.render.blocks import Block, Document, Heading, PageBreak, Paragraph, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict
 from planwriter.render.environment import (
+    LongText,
+    MissingList,
     TemplateBug,
+    collect_attachments,
     collect_missing,
+    long_date,
     make_environment,
+    stop_attachments,
     stop_collecting,
 )
 from planwriter.render.guidance import response_context, response_for
+from planwriter.render.layout import (
+    LETTER_PAGE_LIMIT,
+    LONG_TEXT_CHARS,
+    TIGHT_FROM,
+    TIGHT_UP_TO,
+    estimate_pages,
+    frame_words,
+    opening,
+)
 from planwriter.render.letter import LetterOptions, letter_foot, letter_head
+from planwriter.render.letters import chosen_recipient, default_copies
 from planwriter.render.markup import parse
 from planwriter.render.registry import (
+    InputType,
     Kind,
     Registry,
     Template,
@@ -57,29 +73,13 @@ def default_registry() -> Registry:
 
 
 def _recipient(case: Case, template: Template, options: LetterOptions) -> dict[str, Any]:
-    if options.recipient_id:
-        contact = case.contact(options.recipient_id)
-        if contact is not None:
-            return contact_dict(contact, contact.role, case)
-    role = template.meta.recipient_role or SchoolRole.SPECIAL_EDUCATION_DIRECTOR
-    matches = case.contacts_with_role(role)
-    if not matches and role in _FALLBACK_TO_DIRECTOR:
-        # "Dear Case Manager" reaches nobody in particular: when the family has no case manager
-        # on file, the letter goes to the special education director, who can pass it on.
-        role = SchoolRole.SPECIAL_EDUCATION_DIRECTOR
-        matches = case.contacts_with_role(role)
-    return contact_dict(matches[0] if matches else None, role, case)
-
-
-#: Roles that a family may not know by name; letters meant for them fall back to the director.
-_FALLBACK_TO_DIRECTOR = frozenset({SchoolRole.CASE_MANAGER})
+    contact, role = chosen_recipient(case, template, options.recipient_id)
+    return contact_dict(contact, contact.role if contact is not None else role, case)
 
 
 def _copies(case: Case, template: Template, options: LetterOptions, recipient_id: str) -> list[dict[str, Any]]:
-    if options.cc_ids is not None:
-        chosen = [case.contact(i) for i in options.cc_ids]
-    else:
-        chosen = [c for c in case.contacts if c.role in template.meta.cc_roles]
+    chosen_ids = options.cc_ids if options.cc_ids is not None else default_copies(case, template, recipient_id)
+    chosen = [case.contact(i) for i in chosen_ids]
     return [
         contact_dict(c, c.role, case)
         for c in chosen
@@ -137,6 +137,82 @@ def _compiled(search_path: tuple[str, ...], body: str):
     return _environment(search_path).from_string(body)
 
 
+class LayoutFlags:
+    """``layout`` in a template: ``layout.compact`` asks for a summary with the detail attached.
+
+    Remembers whether the template asked, so a letter that never summarises is rendered once.
+    """
+
+    def __init__(self, compact: bool) -> None:
+        self._compact = compact
+        self.asked = False
+
+    @property
+    def compact(self) -> bool:
+        self.asked = True
+        return self._compact
+
+
+def _render_body(
+    template: Template, context: dict[str, Any], frame: dict[str, str], *, compact: bool
+) -> tuple[list[Block], list[tuple[str, str, list[Block]]], MissingList]:
+    """The template's own blocks, its attachments (label, title, blocks) and what it found missing."""
+    context["layout"] = LayoutFlags(compact)
+    seen, token = collect_missing()
+    box, attach_token = collect_attachments(frame.get("attachment", "{letter}"), frame.get("continued", "({label})"))
+    try:
+        body = parse(render_template_text(template, context))
+        attachments = [
+            (box.label(title), title, parse(box.markup[title])) for title in box.titles if box.markup.get(title)
+        ]
+    finally:
+        stop_attachments(attach_token)
+        stop_collecting(token)
+    return body, attachments, MissingList(seen, seen.fields)
+
+
+def _long_answers(template: Template, inputs: dict[str, Any]) -> dict[str, LongText]:
+    """The long-text answers long enough to move to an attachment in a letter set short."""
+    out: dict[str, LongText] = {}
+    for spec in template.meta.inputs:
+        value = inputs.get(spec.name)
+        if spec.type == InputType.LONG_TEXT and isinstance(value, str) and len(value) > LONG_TEXT_CHARS:
+            out[spec.name] = LongText(value, spec.label[:1].upper() + spec.label[1:], opening(value))
+    return out
+
+
+def _attachment_blocks(attachments: list[tuple[str, str, list[Block]]], frame: dict[str, str]) -> list[Block]:
+    """Each attachment on a page of its own after the letter, under a heading that names it."""
+    out: list[Block] = []
+    for label, title, blocks in attachments:
+        heading = frame.get("attachment_heading", "{label}: {title}").format(label=label, title=title)
+        out += [PageBreak(), Heading([Run(heading)], level=1), *blocks]
+    return out
+
+
+def _letter_blocks(
+    template: Template,
+    context: dict[str, Any],
+    options: LetterOptions,
+    subject: str,
+    cc: list[dict[str, Any]],
+    frame: dict[str, str],
+    *,
+    compact: bool,
+) -> tuple[list[Block], MissingList]:
+    """The whole letter: frame, body, signature and notes, then any attachments."""
+    body, attachments, missing = _render_body(template, context, frame, compact=compact)
+    head = letter_head(context, subject, options, missing)
+    foot = letter_foot(context, options, cc, missing)
+    if attachments:
+        items = "; ".join(
+            frame.get("attachment_heading", "{label}: {title}").format(label=label, title=title)
+            for label, title, _blocks in attachments
+        )
+        foot.append(Paragraph([Run(frame.get("attached", "{items}").format(items=items))], "Letter Note"))
+    return [*head, *body, *foot, *_attachment_blocks(attachments, frame)], missing
+
+
 def render_document(
     case: Case,
     template_id: str,
@@ -163,7 +239,7 @@ def render_document(
     context["inputs"] = {
         # A required list left empty is missing information, not an empty list to print as nothing.
         spec.name: plain(None if spec.required and values[spec.name] == [] else values[spec.name],
-                         spec.label.lower())
+                         spec.label.lower(), f"input:{spec.name}")
         for spec in template.meta.inputs
     }
     # The deadline engine decides every date the letter states (render/guidance.py).
@@ -186,21 +262,29 @@ def render_document(
 
         return render_docx_template(template, context)
 
-    seen, token = collect_missing()
-    try:
-        markup = render_template_text(template, context)
-        body = parse(markup)
-    finally:
-        stop_collecting(token)
-    missing = list(seen)
-
-    if template.meta.kind == Kind.LETTER:
-        subject = template.meta.subject or template.meta.title
-        head = letter_head(context, subject, options, missing)
-        foot = letter_foot(context, options, cc, missing)
-        blocks = [*head, *body, *foot]
+    frame = frame_words(registry.language)
+    if template.meta.kind != Kind.LETTER:
+        body, attachments, missing = _render_body(template, context, frame, compact=False)
+        blocks = [Heading([Run(template.meta.title)], level=0), *body, *_attachment_blocks(attachments, frame)]
+        total, letter = estimate_pages(blocks)
+        fit = "normal"
     else:
-        blocks = [Heading([Run(template.meta.title)], level=0), *body]
+        subject = template.meta.subject or template.meta.title
+        blocks, missing = _letter_blocks(template, context, options, subject, cc, frame, compact=False)
+        total, letter = estimate_pages(blocks)
+        long_answers = _long_answers(template, context["inputs"])
+        if letter > TIGHT_UP_TO and (context["layout"].asked or long_answers):
+            # Too long for one page: the parts that can summarise and move their detail to an
+            # attachment at the end, and long answers keep their opening in the letter. That version
+            # is taken when it fits on one page, or when the full letter would pass the page limit
+            # and the summary is shorter.
+            short_context = {**context, "inputs": {**context["inputs"], **long_answers}}
+            short, short_missing = _letter_blocks(template, short_context, options, subject, cc, frame,
+                                                  compact=True)
+            short_total, short_letter = estimate_pages(short)
+            if short_letter <= TIGHT_UP_TO or (letter > LETTER_PAGE_LIMIT and short_letter < letter):
+                blocks, missing, total, letter = short, short_missing, short_total, short_letter
+        fit = "tight" if TIGHT_FROM < letter <= TIGHT_UP_TO else "normal"
 
     sender = context["sender"]
     author = sender["name"] if isinstance(sender["name"], str) else ""
@@ -216,12 +300,22 @@ def render_document(
         template_id=template.id,
         author=author,
         subject=template.meta.subject or template.meta.title,
-        missing=missing,
+        missing=list(missing),
         recipient=recipient_text,
         response_due=response["due"] or response["reply_by"],
         response_note=answer.note if answer is not None else "",
         deadline_warnings=list(answer.warnings) if answer is not None else [],
+        missing_fields=dict(missing.fields),
+        estimated_pages=total,
+        letter_pages=letter,
+        fit=fit,
+        page_label=frame.get("page_label", ""),
+        attachments=[b.text for n, b in enumerate(blocks)
+                     if isinstance(b, Heading) and n and isinstance(blocks[n - 1], PageBreak)],
     )
+    if template.meta.kind == Kind.LETTER and child_name:
+        document.running_head = frame.get("running_head", "").format(
+            name=child_name, date=long_date(letter_date))
     log.debug("Rendered template %s (%d blocks)", template.id, len(blocks))
     return document
 

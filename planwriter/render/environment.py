@@ -27,10 +27,13 @@ class Missing:
     shows a highlighted placeholder while an export refuses to go ahead.
     """
 
-    __slots__ = ("label",)
+    __slots__ = ("field", "label")
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, field: str = "") -> None:
         self.label = label
+        #: Which field of the case or the letter fills it in (``child.date_of_birth``,
+        #: ``input:proposal``); empty when the value has no single field.
+        self.field = field
 
     def __bool__(self) -> bool:
         return False
@@ -72,19 +75,96 @@ class TemplateBug(Exception):
     """A template printed something that cannot be printed (None, a raw object)."""
 
 
+class MissingList(list):
+    """Labels of missing information in the order met, with the field each one is filled in by."""
+
+    def __init__(self, labels: Iterable[str] = (), fields: dict[str, str] | None = None) -> None:
+        super().__init__(labels)
+        self.fields: dict[str, str] = dict(fields or {})
+
+    def add(self, value: Missing) -> None:
+        if value.label not in self:
+            self.append(value.label)
+        if value.field and not self.fields.get(value.label):
+            self.fields[value.label] = value.field
+
+
 #: Labels of missing information printed during the current render.
-_missing_seen: ContextVar[list[str] | None] = ContextVar("_missing_seen", default=None)
+_missing_seen: ContextVar[MissingList | None] = ContextVar("_missing_seen", default=None)
 
 
-def collect_missing() -> tuple[list[str], object]:
+def collect_missing() -> tuple[MissingList, object]:
     """Start collecting missing labels for one render; returns the list and a reset token."""
-    seen: list[str] = []
+    seen = MissingList()
     token = _missing_seen.set(seen)
     return seen, token
 
 
 def stop_collecting(token: object) -> None:
     _missing_seen.reset(token)  # type: ignore[arg-type]
+
+
+class LongText(str):
+    """A long answer that a letter set short prints as its opening words, with the whole text attached.
+
+    ``title`` names the attachment (the question's label); ``summary`` is the opening, verbatim.
+    Printed outside a letter, or through a filter, it is the whole text as usual.
+    """
+
+    def __new__(cls, text: str, title: str, summary: str) -> LongText:
+        value = super().__new__(cls, text)
+        value.title = title
+        value.summary = summary
+        return value
+
+
+class Attachments:
+    """Detail a letter moves to its end: each attachment's label, title and markup, in order."""
+
+    def __init__(self, label_format: str, continued_format: str = "({label})") -> None:
+        self.label_format = label_format  # "Attachment {letter}", from the language's frame.toml
+        self.continued_format = continued_format  # "(The full text is in {label} …)"
+        self.titles: list[str] = []
+        self.markup: dict[str, str] = {}
+
+    def label(self, title: str) -> str:
+        from planwriter.render.layout import attachment_letter
+
+        if title not in self.titles:
+            self.titles.append(title)
+        return self.label_format.format(letter=attachment_letter(self.titles.index(title)))
+
+
+_attachments: ContextVar[Attachments | None] = ContextVar("_attachments", default=None)
+
+
+def collect_attachments(label_format: str, continued_format: str = "({label})") -> tuple[Attachments, object]:
+    """Start collecting attachments for one render; returns them and a reset token."""
+    box = Attachments(label_format, continued_format)
+    return box, _attachments.set(box)
+
+
+def stop_attachments(token: object) -> None:
+    _attachments.reset(token)  # type: ignore[arg-type]
+
+
+def attachment(title: str) -> str:
+    """``{{ attachment("Concerns with examples") }}`` → "Attachment A": how the letter refers to it."""
+    box = _attachments.get()
+    if box is None:
+        raise TemplateBug("attachments can only be used in a letter")
+    return box.label(str(title))
+
+
+def attach(title: str, caller: Any = None) -> str:
+    """``{% call attach("Concerns with examples") %}…{% endcall %}``: the block goes to the attachment
+    with that title, printed after the letter on a page of its own; nothing is printed in place."""
+    box = _attachments.get()
+    if box is None or caller is None:
+        raise TemplateBug("attachments can only be used in a letter, as {% call attach(title) %}")
+    box.label(str(title))
+    box.markup[str(title)] = box.markup.get(str(title), "") + str(caller())
+    return Markup("")
 
 
 # --------------------------------------------------------------------------- filters
@@ -187,10 +267,17 @@ def finalize(value: Any) -> str:
     """Every ``{{ … }}`` ends here: values become inert text, missing values become marks."""
     if isinstance(value, Markup):
         return value
+    if isinstance(value, LongText):
+        box = _attachments.get()
+        if box is None:
+            return escape(str(value))
+        label = box.label(value.title)
+        box.markup[value.title] = escape(str(value))
+        return escape(value.summary) + " " + escape(box.continued_format.format(label=label))
     if isinstance(value, Missing):
         seen = _missing_seen.get()
-        if seen is not None and value.label not in seen:
-            seen.append(value.label)
+        if seen is not None:
+            seen.add(value)
         return f"{MISSING_OPEN}{escape(value.label)}{MISSING_CLOSE}"
     if value is None:
         raise TemplateBug("the template printed an empty value (None); guard it with {% if %}")
@@ -221,7 +308,8 @@ def make_environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
         extensions=[],
     )
     env.filters.update(FILTERS)
-    env.globals.update({"number_word": number_word, "plural": plural})
+    env.globals.update({"number_word": number_word, "plural": plural, "attachment": attachment,
+                        "attach": attach})
     from planwriter.core.goals.template_api import TEMPLATE_GLOBALS  # goal checker and goal display for templates
 
     env.globals.update(TEMPLATE_GLOBALS)

@@ -8,7 +8,7 @@ from typing import Any
 
 from planwriter.core.model import DELIVERY_LABELS, DeliveryMethod, Sender
 from planwriter.render.blocks import Block, Paragraph, Run
-from planwriter.render.environment import Missing, long_date
+from planwriter.render.environment import Missing, MissingList, long_date
 
 
 @dataclass
@@ -55,8 +55,11 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 def _missing_labels(values: list[Any], into: list[str]) -> None:
     for value in values:
-        if isinstance(value, Missing) and value.label not in into:
-            into.append(value.label)
+        if isinstance(value, Missing):
+            if isinstance(into, MissingList):
+                into.add(value)
+            elif value.label not in into:
+                into.append(value.label)
 
 
 def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missing: list[str]) -> list[Block]:
@@ -67,7 +70,7 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
         sender_lines: list[Any] = [sender["name"]]
         if sender["is_advocate"]:
             sender_lines += [sender[k] for k in ("title", "organization") if sender[k]]
-        sender_lines += sender["address_lines"] or [Missing("the sender's mailing address")]
+        sender_lines += sender["address_lines"] or [Missing("the sender's mailing address", "sender.address")]
         sender_lines += [sender[k] for k in ("phone", "email") if sender[k]]
         _missing_labels(sender_lines, missing)
         blocks.append(Paragraph(_lines(sender_lines), "Sender"))

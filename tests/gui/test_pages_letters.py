@@ -234,7 +234,7 @@ def test_the_settings_sender_and_letterhead_are_used(qtbot, context, sample_case
     Prompts(monkeypatch, target, open_it=False)
     assert page.export() == target
     written = docx.Document(str(target))
-    assert "Blake Advocacy Services" in "\n".join(p.text for p in written.sections[0].header.paragraphs)
+    assert "Blake Advocacy Services" in "\n".join(p.text for p in written.sections[0].first_page_header.paragraphs)
     assert "Jordan Blake" in "\n".join(p.text for p in written.paragraphs)
 
 
@@ -297,3 +297,70 @@ def test_a_letters_answers_are_kept_in_the_case_and_come_back_after_saving(qtbot
     assert reopened.input_field("meeting_date").edit.text() == "2027-01-12"
     assert "bus incident reports" in reopened.input_field("extra_records").edit.toPlainText()
     _wait_preview(qtbot, reopened, "January 12, 2027")
+
+
+def test_the_app_and_the_command_line_write_the_same_letter_from_a_saved_case(
+        qtbot, page, context, monkeypatch, tmp_path):
+    from planwriter.cli import main as cli_main
+    from planwriter.core import casefile
+
+    page.select_template("records")
+    qtbot.keyClicks(page.date_edit.edit, "2026-11-02")
+    qtbot.keyClicks(page.input_field("extra_records").edit, "bus incident reports")
+    qtbot.keyClicks(page.enclosures_edit.edit, "A copy of my signed release")
+    okafor = next(c for c in page.case.contacts if c.name == "James Okafor")
+    page.recipient_edit.combo.setCurrentIndex(page.recipient_edit._values.index(okafor.id))
+    page.delivery_edit.combo.setCurrentIndex(page.delivery_edit._values.index(DeliveryMethod.CERTIFIED_MAIL))
+    saved = casefile.save(page.case, tmp_path / "alex.pwcase")
+
+    from_app = tmp_path / "app.docx"
+    Prompts(monkeypatch, from_app, open_it=False)
+    assert page.export() == from_app
+    from_cli = tmp_path / "cli.docx"
+    assert cli_main(["render", str(saved), "-t", "records", "--out", str(from_cli)]) == 0
+
+    def text(path):
+        return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+    assert text(from_cli) == text(from_app)
+    body = "\n".join(t for _, t in text(from_cli))
+    assert "Dear Mr. Okafor" in body and "bus incident reports" in body
+    assert "Enclosure: A copy of my signed release" in body
+    assert "certified mail" in body
+
+
+def test_a_letter_past_two_pages_is_flagged_before_export(qtbot, page, monkeypatch, tmp_path):
+    asked: list[str] = []
+    prompts = Prompts(monkeypatch, tmp_path / "long.docx")
+    monkeypatch.setattr(LettersPage, "confirm_long", lambda _page, warning: asked.append(warning) or False)
+    page.select_template("initial-evaluation")
+    # A list has no summary: 120 areas to test keep the letter long even with its detail attached.
+    page.case.letter_drafts["initial-evaluation"].inputs["areas_to_test"] = [
+        f"area number {n}, including every skill the teacher has named in it" for n in range(120)]
+    page.schedule_render()
+    qtbot.waitUntil(lambda: "pages" in page.missing_text(), timeout=2000)
+    assert page.result is not None and page.result.too_long
+    assert page.export() is None  # the parent chose not to export the long letter
+    assert asked and "pages" in asked[0]
+    assert prompts.suggested == []
+
+
+def test_a_letter_within_two_pages_has_no_length_warning(qtbot, page):
+    page.select_template("records")
+    _wait_preview(qtbot, page, "Dear Dr. Whitfield")
+    assert page.length_warning() == ""
+
+
+def test_the_page_shows_who_the_letter_goes_to_when_no_case_manager_is_on_file(qtbot, context, sample_case):
+    from planwriter.core.model import SchoolRole
+
+    sample_case.contacts = [c for c in sample_case.contacts if c.role != SchoolRole.CASE_MANAGER]
+    director = sample_case.contacts_with_role(SchoolRole.SPECIAL_EDUCATION_DIRECTOR)[0]
+    page = LettersPage(context)
+    qtbot.addWidget(page)
+    page.set_case(sample_case)
+    page.show()
+    page.select_template("progress-data")
+    assert page.recipient_edit.combo.currentText().startswith(director.name)
+    _wait_preview(qtbot, page, director.name)
+    assert director.name in page.document.recipient

@@ -28,7 +28,9 @@ def test_a_letterhead_keeps_its_header_and_footer_and_gains_the_letter_styles(tm
     document = render_document(sample_case, "records", options=options)
     out = export_docx(document, tmp_path / "letter.docx", letterhead=letterhead)
     doc = read_docx(out)
-    assert doc.sections[0].header.paragraphs[0].text.startswith("Family Advocacy Partners")
+    # The letterhead heads the first page; later pages carry the student's name and the date.
+    assert doc.sections[0].first_page_header.paragraphs[0].text.startswith("Family Advocacy Partners")
+    assert doc.sections[0].header.paragraphs[0].text == "Alexander James Rivera · November 2, 2026"
     assert doc.sections[0].footer.paragraphs[0].text == "Confidential: student information"
     styled = paragraphs(doc)
     assert all("must not appear" not in text for _, text in styled)

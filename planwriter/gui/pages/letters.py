@@ -38,7 +38,6 @@ from planwriter.core.model import (
     Case,
     DeliveryMethod,
     LetterDraft,
-    LogEntry,
 )
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.exporting import ExportMixin
@@ -57,6 +56,7 @@ from planwriter.gui.widgets import (
     group_box,
     help_label,
 )
+from planwriter.render import letters as letter_rules
 from planwriter.render.blocks import Document
 from planwriter.render.environment import long_date
 from planwriter.render.registry import (
@@ -146,6 +146,7 @@ class LettersPage(ExportMixin, CasePage):
         self.nav_title = self.tr("Letters")
         self.template: Template | None = None
         self.document: Document | None = None
+        self.result: letter_rules.LetterResult | None = None
         self.render_count = 0
         self._stale = True
         self._contacts_key: tuple = ()
@@ -388,34 +389,11 @@ class LettersPage(ExportMixin, CasePage):
         if self.template is None or self.case is None:
             return None
         draft = self.drafts.get(self.template.id)
-        if draft is None:
-            draft = self._new_draft(self.template)
-            self.drafts[self.template.id] = draft
-        elif id(draft) not in self._typed_drafts:
-            # Answers read back from a case file are plain JSON (dates as text): give them their types.
-            for spec in self.template.meta.inputs:
-                if spec.name in draft.inputs:
-                    try:
-                        draft.inputs[spec.name] = coerce_input(spec, draft.inputs[spec.name])
-                    except ValueError:
-                        draft.inputs[spec.name] = coerce_input(spec, spec.default)
-            self._typed_drafts.add(id(draft))
-        return draft
-
-    def _new_draft(self, template: Template) -> LetterDraft:
-        inputs = {}
-        for spec in template.meta.inputs:
-            try:
-                inputs[spec.name] = coerce_input(spec, spec.default)
-            except InputError:
-                inputs[spec.name] = None
-        draft = LetterDraft(inputs=inputs, enclosures=list(template.meta.enclosures))
-        if self.case is not None:
-            role = template.meta.recipient_role
-            match = next((c for c in self.case.contacts if role is not None and c.role == role), None)
-            draft.recipient_id = match.id if match is not None else None
-            draft.cc_ids = [c.id for c in self.case.contacts
-                            if c.role in template.meta.cc_roles and c.id != draft.recipient_id]
+        if draft is not None and id(draft) in self._typed_drafts:
+            return draft
+        # The engine decides a new letter's defaults and gives answers read back from a file their types.
+        draft = letter_rules.saved_draft(self.case, self.template, keep=True)
+        self._typed_drafts.add(id(draft))
         return draft
 
     def _show_template(self, template: Template | None) -> None:
@@ -521,13 +499,11 @@ class LettersPage(ExportMixin, CasePage):
         contacts = self.case.contacts if self.case is not None else []
         self._contacts_key = tuple((c.id, c.name, c.role) for c in contacts)
         choices: list[tuple[Any, str]] = []
-        role = self.template.meta.recipient_role if self.template else None
-        if draft is not None and draft.recipient_id is None and role is not None:
+        role = None
+        if draft is not None and self.template is not None and self.case is not None:
             # Someone with the right role was added on School & team since: the letter goes to them.
-            match = next((c for c in contacts if c.role == role), None)
-            if match is not None:
-                draft.recipient_id = match.id
-                draft.cc_ids = [i for i in draft.cc_ids if i != match.id]
+            letter_rules.follow_recipient(self.case, self.template, draft)
+            role = letter_rules.recipient_role(self.case, self.template)
         if draft is not None and draft.recipient_id is None and role is not None:
             choices.append((None, self.tr("%1 (not on School & team yet)").replace("%1", _role(role))))
         for contact in contacts:
@@ -597,32 +573,32 @@ class LettersPage(ExportMixin, CasePage):
             self.schedule_render()
 
     def options(self) -> Any:
-        from planwriter.render.letter import LetterOptions
+        """The sending choices of the letter shown, as the engine reads them."""
+        return letter_rules.letter_options(self._draft() or LetterDraft(), **self._render_settings())
 
-        draft = self._draft() or LetterDraft()
+    def _render_settings(self) -> dict[str, Any]:
         sender = self.context.settings.sender
-        return LetterOptions(
-            date=draft.date,
-            recipient_id=draft.recipient_id,
-            cc_ids=list(draft.cc_ids),
-            delivery=draft.delivery,
-            enclosures=list(draft.enclosures),
-            sender=sender if not sender.is_empty() else None,
+        return {
+            "sender": sender if not sender.is_empty() else None,
             # A letterhead already prints the sender's details, so the letter leaves them out.
-            letterhead=self.context.settings.letterhead_path() is not None,
+            "letterhead": self.context.settings.letterhead_path() is not None,
+        }
+
+    def render_result(self) -> letter_rules.LetterResult | None:
+        """Render the chosen letter from the case's draft now (no timer), with what it still needs."""
+        if self.case is None or self.template is None:
+            return None
+        draft = self._draft()
+        assert draft is not None
+        self.result = letter_rules.render_letter(
+            self.case, self.template.id, draft=draft, registry=self.context.registry, **self._render_settings(),
         )
+        return self.result
 
     def render(self) -> Document | None:
         """Render the chosen letter for the case now (no timer); ``None`` if it cannot be drawn up."""
-        if self.case is None or self.template is None:
-            return None
-        from planwriter.render.engine import render_document
-
-        draft = self._draft()
-        assert draft is not None
-        return render_document(
-            self.case, self.template.id, dict(draft.inputs), self.options(), registry=self.context.registry,
-        )
+        result = self.render_result()
+        return result.document if result is not None else None
 
     def render_now(self) -> None:
         self.timer.stop()
@@ -640,6 +616,7 @@ class LettersPage(ExportMixin, CasePage):
             document = self.render()
         except (TemplateError, InputError) as error:
             self.document = None
+            self.result = None
             self.preview.setPlainText(self.tr("This letter cannot be drawn up: %1").replace("%1", str(error)))
             self.missing_label.setText("")
             return
@@ -649,22 +626,20 @@ class LettersPage(ExportMixin, CasePage):
         self.preview.setHtml(to_html(document) if document else "")
         bar.setValue(position)
         self.render_count += 1
-        self._show_missing(self.still_needed())
+        self._show_missing(self.needed())
         self._show_guidance()
 
-    def _show_missing(self, needed: list[str]) -> None:
+    def _show_missing(self, needed: list[letter_rules.Needed]) -> None:
         """The gaps as a short list, each with a link to where it is filled in."""
-        note = self._recipient_note()
+        note = self._recipient_note() + self._length_note()
         if not needed:
             self.missing_label.setText("✓ " + escape(self.tr("Everything this letter needs is filled in. "
                                                                 "You can export it."), quote=False) + note)
             return
         # One line per place to go, so a new case does not show a wall of "fill it in on…" links.
-        if "the child's name" in needed:  # one field, not three
-            needed = [n for n in needed if n not in ("the child's first name", "the child's last name")]
         places: dict[tuple[str, str] | None, list[str]] = {}
-        for label in needed:
-            places.setdefault(self._where_to_fill(label), []).append(label)
+        for item in needed:
+            places.setdefault(self._where_to_fill(item), []).append(item.label)
         rows = []
         for where, labels in places.items():
             link = f" — <a href='{where[0]}'>{escape(where[1], quote=False)}</a>" if where else ""
@@ -672,12 +647,30 @@ class LettersPage(ExportMixin, CasePage):
         head = escape(self.tr("Still needed before you can export:"), quote=False)
         self.missing_label.setText(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(rows)}</ul>{note}")
 
+    def length_warning(self) -> str:
+        """A warning when the letter runs past the page limit even with detail attached; else empty."""
+        result = self.result
+        if result is None or not result.too_long:
+            return ""
+        return self.tr("This letter runs to about %1 pages. Schools read short letters more closely: "
+                       "consider shortening the longest answers.").replace("%1", str(round(result.pages)))
+
+    def _length_note(self) -> str:
+        notes = []
+        if self.document is not None and self.document.attachments:
+            notes.append("<p>" + escape(self.tr("To keep the letter short, the detail is at its end: %1.").replace(
+                "%1", "; ".join(self.document.attachments)), quote=False) + "</p>")
+        warning = self.length_warning()
+        if warning:
+            notes.append(f"<p><b>⚠</b> {escape(warning, quote=False)}</p>")
+        return "".join(notes)
+
     def _recipient_note(self) -> str:
         """A gentle word when the letter goes to a role with nobody's name on it (not a gap)."""
         draft = self._draft()
-        role = self.template.meta.recipient_role if self.template is not None else None
-        if draft is None or draft.recipient_id is not None or role is None:
+        if draft is None or draft.recipient_id is not None or self.case is None or self.template is None:
             return ""
+        role = letter_rules.recipient_role(self.case, self.template)
         school = QCoreApplication.translate("SchoolPage", "School & team")
         text = escape(self.tr("The letter goes to “%1” without a name. Add them on %2 to use their name "
                               "and address.").replace("%1", _role(role)), quote=False)
@@ -689,18 +682,20 @@ class LettersPage(ExportMixin, CasePage):
 
         return QTextDocumentFragment.fromHtml(self.missing_label.text()).toPlainText()
 
-    def _where_to_fill(self, label: str) -> tuple[str, str] | None:
-        """(link, words) saying where the missing ``label`` is filled in, or ``None``."""
-        if self.template is not None:
-            for spec in self.template.meta.inputs:
-                if label.startswith(spec.label.lower()):
-                    return f"input:{spec.name}", self.tr("fill it in under About this letter")
+    def _where_to_fill(self, item: letter_rules.Needed) -> tuple[str, str] | None:
+        """(link, words) saying where the missing ``item`` is filled in, or ``None``."""
+        Area = letter_rules.Area
         child = QCoreApplication.translate("ChildPage", "Child & family")
-        if label.startswith("the child's") or label == "the school district":
+        school = QCoreApplication.translate("SchoolPage", "School & team")
+        if item.area == Area.LETTER:
+            return f"input:{item.field.partition(':')[2]}", self.tr("fill it in under About this letter")
+        if item.area == Area.CHILD:
             return "section:ChildPage", self.tr("fill it in on %1").replace("%1", child)
-        if "sender" in label:
+        if item.area == Area.FAMILY:
             return "section:ChildPage", self.tr("add yourself under Parents and guardians on %1").replace(
                 "%1", child)
+        if item.area == Area.SCHOOL:
+            return "section:SchoolPage", self.tr("add it on %1").replace("%1", school)
         return None
 
     def _go_to_missing(self, link: str) -> None:
@@ -713,24 +708,17 @@ class LettersPage(ExportMixin, CasePage):
                 self.details.ensureWidgetVisible(field)
                 field.editor.setFocus()
 
+    def needed(self) -> list[letter_rules.Needed]:
+        """What the user still has to fill in for the letter shown (decided by the engine)."""
+        return list(self.result.needed) if self.result is not None else []
+
     def still_needed(self) -> list[str]:
-        """What the user still has to fill in, in words, for the letter shown."""
-        needed = list(self.document.missing) if self.document is not None else []
-        draft = self._draft()
-        if self.template is None or draft is None:
-            return needed
-        for spec in self.template.meta.inputs:
-            label = spec.label.lower()
-            value = draft.inputs.get(spec.name)
-            if label not in needed and spec.required and value in (None, "", []):
-                needed.append(label)
-        return needed
+        """The same, in words."""
+        return [item.label for item in self.needed()]
 
     def _show_guidance(self) -> None:
         if self.template is None:
             return
-        meta = self.template.meta
-        guidance = meta.guidance
         parts: list[str] = []
 
         def para(title: str, text: str) -> None:
@@ -742,6 +730,9 @@ class LettersPage(ExportMixin, CasePage):
                 rows = "".join(f"<li>{item}</li>" for item in items)
                 parts.append(f"<p><b>{escape(title)}</b></p><ul>{rows}</ul>")
 
+        if self.document is None:
+            return
+        guidance = letter_rules.before_you_send(self.template, self.document).guidance
         # The same sentences as `planwriter-cli guidance`, from the deadline engine (render/guidance.py).
         bullets(self.tr("When to expect an answer:"), [escape(line) for line in self.answer_lines()])
         para(self.tr("Send it to:"), guidance.send_to)
@@ -749,7 +740,7 @@ class LettersPage(ExportMixin, CasePage):
         bullets(self.tr("What should happen next:"), [escape(s) for s in guidance.next_steps])
         bullets(self.tr("Tips:"), [escape(s) for s in guidance.tips])
         bullets(self.tr("The law behind this letter:"),
-                [f"<b>{escape(c.cite)}</b>: {escape(c.summary)}" for c in meta.legal_basis])
+                [f"<b>{escape(cite)}</b>: {escape(summary)}" for cite, summary in guidance.legal_basis])
         parts.append("<p><i>" + escape(self.tr("This is general information, not legal advice.")) + "</i></p>")
         self.guidance_view.setHtml("".join(parts))
 
@@ -757,14 +748,11 @@ class LettersPage(ExportMixin, CasePage):
         """When the school should answer, in the words the CLI's guidance command uses."""
         if self.case is None or self.template is None:
             return []
-        from planwriter.render.guidance import response_for
-
         draft = self._draft()
         letter_date = (draft.date if draft and draft.date else None) or dt.date.today()
-        info = response_for(self.template, letter_date, self.case, dict(draft.inputs) if draft else None)
-        if info is None:
-            return [self.tr("This letter does not ask for an answer by a date.")]
-        return info.lines
+        lines = letter_rules.answer_lines(self.template, self.case, letter_date,
+                                          dict(draft.inputs) if draft else None)
+        return lines or [self.tr("This letter does not ask for an answer by a date.")]
 
     def confirm_deadline_warnings(self, warnings: list[str]) -> bool:
         """Show the deadline engine's warnings before export; tests replace this method."""
@@ -803,19 +791,19 @@ class LettersPage(ExportMixin, CasePage):
         if self.case is None or self.template is None:
             return None
         try:
-            document = self.render()
+            result = self.render_result()
         except (TemplateError, InputError) as error:
             self.show_message(self.tr("Cannot export"), str(error))
             return None
-        if document is None:
+        if result is None:
             return None
-        self.document = document
-        needed = self.still_needed()
+        document = self.document = result.document
+        needed = result.needed
         if needed:
             lines = []
-            for label in needed:
-                where = self._where_to_fill(label)
-                lines.append(f"• {label}" + (f" ({where[1]})" if where else ""))
+            for item in needed:
+                where = self._where_to_fill(item)
+                lines.append(f"• {item.label}" + (f" ({where[1]})" if where else ""))
             text = self.tr("This letter still needs some information before it can be saved as a Word "
                            "file:\n\n%1\n\nThe gaps are highlighted in yellow in the preview.").replace(
                 "%1", "\n".join(lines))
@@ -825,12 +813,13 @@ class LettersPage(ExportMixin, CasePage):
         if document.deadline_warnings and not self.confirm_deadline_warnings(document.deadline_warnings):
             self.status_label.setText(self.tr("Not exported: check the dates first."))
             return None
-        draft = self._draft()
-        letter_date = (draft.date if draft and draft.date else None) or dt.date.today()
-        path = self.save_document(document, self.template.meta.title, letter_date)
+        warning = self.length_warning()
+        if warning and not self.confirm_long(warning):
+            return None
+        path = self.save_document(document, self.template.meta.title, result.letter_date)
         if path is None:
             return None
-        self._log_export(document, path, letter_date)
+        self._log_export(result, path)
         self.status_label.setText(self.tr("Saved “%1”. Before you send shows what to do next.")
                                   .replace("%1", path.name))
         self.preview_tabs.setCurrentWidget(self.guidance_view)
@@ -838,21 +827,17 @@ class LettersPage(ExportMixin, CasePage):
             self.open_file(path)
         return path
 
-    def _log_export(self, document: Document, path: Path, letter_date: dt.date) -> None:
-        assert self.case is not None and self.template is not None
-        draft = self._draft()
-        entry = LogEntry(
-            date=letter_date,
-            template_id=self.template.id,
-            title=self.template.meta.title,
-            recipient=document.recipient,
-            delivery_method=draft.delivery if draft else None,
-            response_due=document.response_due,
-            response_rule=document.response_note,
-            file_name=path.name,
-            timeline=self.template.meta.response.timeline if self.template.meta.response else "",
+    def confirm_long(self, warning: str) -> bool:
+        """Ask whether to export a letter longer than the page limit; tests replace this method."""
+        answer = QMessageBox.question(
+            self, self.tr("A long letter"), warning + "\n\n" + self.tr("Export it anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
         )
-        self.case.correspondence.append(entry)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _log_export(self, result: letter_rules.LetterResult, path: Path) -> None:
+        assert self.case is not None
+        self.case.correspondence.append(letter_rules.log_entry(result, path.name))
         self.changed.emit()
         self.context.signals.log_changed.emit()
 
