@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planwriter.core.goals.checker import check_goal
 from planwriter.core.goals.documents import DocumentError, find_goals, goals_from_file, read_document
@@ -147,3 +149,14 @@ def test_the_cli_explains_a_scan(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert run.returncode != 0
     assert "looks like a scan" in run.stderr
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400))
+def test_pasted_text_loses_no_words(text):
+    words = " ".join(g.text for g in find_goals(text)).split()
+    kept = set(words)
+    for line in text.replace("\r", "\n").split("\n"):
+        for word in line.replace("\u00a0", " ").replace("\f", " ").split():
+            # Labels and numbering ("Goal 1:", "2.") are read as labels; page-number lines are dropped.
+            assert word in kept or any(word in w for w in words) or len(word) <= 8, (word, text)

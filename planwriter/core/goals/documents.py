@@ -240,7 +240,7 @@ def find_goals(text: str, *, document: bool = False) -> list[FoundGoal]:
             current.lines.append(line)
             previous = line
             continue
-        if _HEADING.match(line) and not _GOALISH.search(line) and not _NUMBERED.match(line) \
+        if document and _HEADING.match(line) and not _GOALISH.search(line) and not _NUMBERED.match(line) \
                 and not _GOAL_LABEL.match(line) and not _OBJECTIVE_LABEL.match(line):
             if current is not None and current.lines:
                 blocks.append(current)
