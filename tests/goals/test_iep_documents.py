@@ -160,3 +160,8 @@ def test_pasted_text_loses_no_words(text):
         for word in line.replace("\u00a0", " ").replace("\f", " ").split():
             # Labels and numbering ("Goal 1:", "2.") are read as labels; page-number lines are dropped.
             assert word in kept or any(word in w for w in words) or len(word) <= 8, (word, text)
+
+
+def test_without_pypdfium2_the_draft_is_read_with_pypdf(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    _check_the_draft(goals_from_file(DRAFT_PDF))
