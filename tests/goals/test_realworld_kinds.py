@@ -114,6 +114,7 @@ def test_seventy_percent_mastery_and_an_end_date_are_not_a_consistency_clause():
             "End Date: 10/06/2027 Evaluation Procedures: Graded work samples")
     result = _missing(text, "criterion")
     _present(text, "timeframe", "10/06/2027")
+    assert result.components["timeframe"].note == ""  # a real date, not a blank
     _present(text, "measurement")
     assert not result.measurable
 
