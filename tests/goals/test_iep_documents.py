@@ -165,3 +165,27 @@ def test_pasted_text_loses_no_words(text):
 def test_without_pypdfium2_the_draft_is_read_with_pypdf(monkeypatch):
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     _check_the_draft(goals_from_file(DRAFT_PDF))
+
+
+def test_a_goal_form_table_keeps_its_criteria_and_method_columns_with_the_goal(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Measurable Annual Goals")
+    table = document.add_table(rows=3, cols=4)
+    rows = [
+        ["Measurable annual goal", "Criteria", "Procedures to evaluate goal", "Evaluation schedule"],
+        ["By June 2027, given a fourth-grade passage, Kira will state the main idea and 2 details.",
+         "4 of 5 passages on 3 consecutive checks", "Written work samples", "Every two weeks"],
+        ["Kira will improve her writing.", "", "", ""],
+    ]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    found = goals_from_file(path)
+    assert [g.label for g in found] == ["Goal 1", "Goal 2"]
+    assert "Criteria: 4 of 5 passages on 3 consecutive checks" in found[0].text
+    assert check_goal(found[0].text).measurable
+    assert not check_goal(found[1].text).measurable

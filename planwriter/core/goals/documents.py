@@ -141,24 +141,59 @@ def _read_docx(path: Path) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocumentError(f"“{path.name}” could not be read as a Word file ({error}).") from None
     lines: list[str] = []
-    body = document.element.body
     # Paragraphs and tables in the order they appear (goal forms are often tables).
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_para_text(child))
         elif tag == "tbl":
-            for row in child.iter():
-                if not row.tag.endswith("}tr"):
-                    continue
-                for cell in row.iter():
-                    if not cell.tag.endswith("}tc"):
-                        continue
-                    for para in cell.iter():
-                        if para.tag.endswith("}p"):
-                            lines.append("".join(t.text or "" for t in para.iter() if t.tag.endswith("}t")))
-                    lines.append("")
+            lines.extend(_table_lines(child))
+            lines.append("")
     return "\n".join(lines)
+
+
+def _para_text(element) -> str:
+    return "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def _table_lines(table) -> list[str]:
+    """A table's text. A goal form with a header row ("Annual goal | Criteria | Evaluation procedures |
+    Schedule") gives one paragraph per row with the other columns as fields ("Criteria: …"), so the
+    criterion and method written in their own columns stay with the goal."""
+    rows: list[list[str]] = []
+    for row in (r for r in table.iterchildren() if _local(r) == "tr"):
+        cells = []
+        for cell in (c for c in row.iterchildren() if _local(c) == "tc"):
+            paragraphs = [_para_text(p) for p in cell.iter() if _local(p) == "p"]
+            cells.append(" ".join(p.strip() for p in paragraphs if p.strip()))
+        rows.append(cells)
+    if not rows:
+        return []
+    header = rows[0]
+    is_form = (len(header) >= 2 and all(len(h) <= 40 and not _GOALISH.search(h) for h in header)
+               and re.search(r"(?i)goal|objective|benchmark", header[0] or "")
+               and any(re.search(r"(?i)criteri|evaluat|method|measure|schedule|date|procedure", h) for h in header))
+    lines: list[str] = []
+    if is_form:
+        for cells in rows[1:]:
+            if not cells or not cells[0].strip():
+                continue
+            pairs = zip(header[1:], cells[1:], strict=False)
+            fields = [f"{name.strip().rstrip(':')}: {value}" for name, value in pairs if value.strip()]
+            text = cells[0].strip()
+            lines.append(text if not fields else f"{text.rstrip('.')}. " + ". ".join(fields))
+            lines.append("")
+        return lines
+    for cells in rows:
+        for cell in cells:
+            if cell.strip():
+                lines.append(cell)
+                lines.append("")
+    return lines
 
 
 # --------------------------------------------------------------------------- finding goals
