@@ -75,7 +75,8 @@ _MEASURED_BY = re.compile(r"\b(?:as\s+)?(?:measured|documented|recorded|assessed
 MAX_GOAL_CHARS = 3000
 #: How many characters after "will" the verb-phrase rules look at (a verb phrase is far shorter).
 _WINDOW = 400
-_PLACEHOLDER = re.compile(r"\[[^\]]{0,40}\]|_{2,}|\((?:[\w-]+\s+){0,3}?date\)|<date>|\{date\}|\bby\s+(?:xx+\s+)?date\b|\bxx")
+_PLACEHOLDER = re.compile(r"\[[^\]]{0,40}\]|_{2,}|\((?:[\w-]+\s+){0,3}?date\)|<date>|\{date\}"
+                          r"|\bby\s+(?:xx+\s+)?date\b|\bxx")
 
 
 @dataclass
