@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from planwriter.core.goals.checker import COMPONENT_LABELS, check_goal
-from planwriter.core.goals.documents import find_goals
+from planwriter.core.goals.documents import FoundGoal, find_goals
 
 #: Words that mark a goal's area, tried in this order (the first area with a match wins).
 _AREA_WORDS: tuple[tuple[str, str], ...] = (
@@ -82,7 +82,11 @@ def review(texts: Any, first_name: str = "") -> dict[str, Any]:
         text = texts
     else:
         text = "\n".join(str(t) for t in (texts or []) if str(t).strip())
-    found = find_goals(text)
+    return review_found(find_goals(text), first_name)
+
+
+def review_found(found: list[FoundGoal], first_name: str = "") -> dict[str, Any]:
+    """``review`` for goals already found (``documents.find_goals``), keeping their labels."""
     blocks: list[dict[str, Any]] = []
     shared: dict[str, list[str]] = {}
     seen_area: dict[str, int] = {}

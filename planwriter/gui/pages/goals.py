@@ -30,6 +30,7 @@ from planwriter.core.goals.bank import GoalBank, GoalPattern, apply_pattern, goa
 from planwriter.core.goals.checker import GoalCheck, check_goal
 from planwriter.core.goals.composer import compose, statement
 from planwriter.core.goals.documents import DocumentError, FoundGoal, find_goals, read_document
+from planwriter.core.goals.review import review_found
 from planwriter.core.model import AREA_LABELS, Area, Goal, Objective, Pronouns
 from planwriter.core.text import clean_block
 from planwriter.gui.appcontext import AppContext
@@ -641,13 +642,29 @@ class GoalsPage(ExportMixin, CasePage):
         good = sum(r.measurable for r in goals)
         self.review_summary.setText(self.tr("%1 of %2 goals can be measured as written.").replace(
             "%1", str(good)).replace("%2", str(len(goals))))
+        # The same short blocks as the review document: what is missing, once per goal, and the questions
+        # shared by several goals listed once at the end.
+        data = review_found(found)
         parts = []
-        for goal, result in zip(found, results, strict=True):
-            verdict = self.tr("Can be measured") if result.measurable else self.tr("Cannot be measured as written")
-            parts.append(f"<h3>{html.escape(goal.label)}: {html.escape(verdict)}</h3>")
-            parts.append(f"<p><i>{html.escape(result.text)}</i></p>")
-            parts.append(f"<p>{html.escape(result.summary)}</p>")
-            parts.append(self._findings_html(result))
+        for block in data["goals"]:
+            verdict = self.tr("Can be measured") if block["measurable"] else self.tr("Cannot be measured as written")
+            parts.append(f"<h3>{html.escape(block['label'])}: {html.escape(verdict)}</h3>")
+            parts.append(f"<p><i>{html.escape(block['text'])}</i></p>")
+            lines = [html.escape(self.tr("Missing: %1").replace("%1", line)) for line in block["missing"]]
+            if block["placeholder"]:
+                lines.append(html.escape(self.tr("Still blank: “%1” is a date waiting to be filled in.").replace(
+                    "%1", block["timeframe_words"])))
+            lines += [html.escape(self.tr("Worth checking: %1").replace("%1", line)) for line in block["worth"]]
+            lines += [html.escape(self.tr("Ask: %1").replace("%1", q)) for q in block["own_questions"]]
+            if block["ask"]:
+                words = self.tr("Ask questions %1 below.") if len(block["ask"]) > 1 else self.tr("Ask question %1 below.")
+                lines.append(html.escape(words.replace("%1", ", ".join(str(n) for n in block["ask"]))))
+            parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else "")
+        if data["questions"]:
+            parts.append(f"<h3>{html.escape(self.tr('Questions for the meeting'))}</h3><ol>")
+            parts.extend(f"<li>{html.escape(q['text'])} ({html.escape(', '.join(q['goals']))})</li>"
+                         for q in data["questions"])
+            parts.append("</ol>")
         self.review_view.setHtml("".join(parts))
         return results
 
