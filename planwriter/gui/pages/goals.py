@@ -657,7 +657,8 @@ class GoalsPage(ExportMixin, CasePage):
             lines += [html.escape(self.tr("Worth checking: %1").replace("%1", line)) for line in block["worth"]]
             lines += [html.escape(self.tr("Ask: %1").replace("%1", q)) for q in block["own_questions"]]
             if block["ask"]:
-                words = self.tr("Ask questions %1 below.") if len(block["ask"]) > 1 else self.tr("Ask question %1 below.")
+                words = (self.tr("Ask questions %1 below.") if len(block["ask"]) > 1
+                         else self.tr("Ask question %1 below."))
                 lines.append(html.escape(words.replace("%1", ", ".join(str(n) for n in block["ask"]))))
             parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else "")
         if data["questions"]:
