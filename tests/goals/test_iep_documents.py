@@ -189,3 +189,13 @@ def test_a_goal_form_table_keeps_its_criteria_and_method_columns_with_the_goal(t
     assert "Criteria: 4 of 5 passages on 3 consecutive checks" in found[0].text
     assert check_goal(found[0].text).measurable
     assert not check_goal(found[1].text).measurable
+
+
+def test_a_goal_form_table_in_a_pdf_keeps_the_goal_whole_with_its_criteria_column():
+    # Narrow table columns wrap "By June 2027, given a" onto its own line; it must not be read as a heading.
+    found = goals_from_file(FIXTURES / "goal_form_table.pdf")
+    assert [g.text for g in found] == [
+        "By June 2027, given a fourth-grade passage, Kira will state the main idea and 2 details. 4 of 5 passages "
+        "on 3 consecutive checks",
+        "Kira will improve her writing.",
+    ]

@@ -219,7 +219,10 @@ _FIELD = re.compile(
     r"method\s+of\s+measurement|evaluation\s+criteria|schedule|progress\s+reporting)\s*:",
     re.IGNORECASE)
 #: A short heading or label line that is not part of a goal ("Area: Reading", "Measurable Annual Goals").
-_HEADING = re.compile(r"^(?:[A-Z][\w/&,()' -]{0,40}:\s*[\w/&,()' -]{0,40}|[A-Z][\w/&,()' -]{0,60}:?)$")
+_HEADING = re.compile(
+    # Not the start of a goal wrapped by a narrow column ("By June 2027, given a", "When given 20").
+    r"^(?!(?i:by|within|in|during|given|when|after|upon|using|with|before|following|while|for)\b)"
+    r"(?:[A-Z][\w/&()' -]{0,40}:\s*[\w/&,()' -]{0,40}|[A-Z][\w/&()' -]{0,60}:?)$")
 #: "Progress will be reported …", "Services will be provided …": about the paperwork, not the child.
 _ABOUT_PAPERWORK = re.compile(r"\bwill\s+(?:be\s+)?(?:reported|measured|monitored|provided|sent|shared|reviewed|"
                               r"collected|given|held|updated|scheduled|documented|discussed)\b", re.IGNORECASE)
