@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _out
@@ -19,13 +20,22 @@ line, and one JSON object is printed per input line in the same order (JSON Line
 implied). A blank input line gives an object with "empty": true and "measurable": false, so the
 output always has as many lines as the input. The exit code is 0 whether or not goals are
 measurable; read "measurable" to decide.
+
+With --from FILE, the goals are found in a draft IEP (a text PDF or a Word .docx file) or in a text
+file ("-" reads the text from standard input): the annual goals and their short-term objectives or
+benchmarks are found, lines that a page wrapped are joined, and each goal is checked. With --json,
+one JSON object per goal is printed (JSON Lines) with its "label" ("Goal 2", "Objective 2.1"),
+"role" ("goal" or "objective") and "parent" (the position of an objective's goal, or -1).
 """
 
 
 def configure_check(parser: argparse.ArgumentParser) -> None:
     parser.description = _CHECK_HELP
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("text", metavar="TEXT", help='the goal statement, or "-" to read one goal per line from stdin')
+    parser.add_argument("text", metavar="TEXT", nargs="?",
+                        help='the goal statement, or "-" to read one goal per line from stdin')
+    parser.add_argument("--from", dest="source", metavar="FILE",
+                        help='find and check the goals in a draft IEP (.pdf, .docx) or text file ("-": stdin)')
     parser.add_argument("--json", action="store_true",
                         help='print one JSON object with "measurable", "missing" and the findings')
     parser.add_argument("--kind", choices=("annual", "postsecondary"),
@@ -49,6 +59,12 @@ def _result(text: str, kind: str | None, line: int | None = None) -> dict[str, A
 
 
 def cmd_check_goal(args: argparse.Namespace) -> int:
+    if args.source:
+        if args.text:
+            raise UserError("give either a goal in quotes or --from FILE, not both")
+        return _check_file(args.source, args.kind, args.json)
+    if args.text is None:
+        raise UserError('give a goal in quotes, "-" to read goals from stdin, or --from FILE')
     if args.text == "-":
         return _check_stream(args.kind)
     text = args.text.strip()
@@ -67,6 +83,42 @@ def _check_stream(kind: str | None) -> int:
         text = raw.rstrip("\r\n")
         _out(json.dumps(_result(text, kind, number), ensure_ascii=False))
         sys.stdout.flush()
+    return EXIT_OK
+
+
+def _check_file(source: str, kind: str | None, as_json: bool) -> int:
+    from planwriter.core.goals.documents import DocumentError, find_goals, read_document
+
+    try:
+        if source == "-":
+            found = find_goals(sys.stdin.read(), document=False)
+            name = "the text"
+        else:
+            found = find_goals(read_document(source), document=True)
+            name = f"“{Path(source).name}”"
+    except DocumentError as error:
+        raise UserError(str(error)) from None
+    if not found:
+        raise UserError(f"no goals were found in {name}: goals are sentences that say what the child will do")
+    results = []
+    for item in found:
+        data = _result(item.text, kind)
+        results.append({"label": item.label, "role": item.role, "parent": item.parent, **data})
+    if as_json:
+        for data in results:
+            _out(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    goals = [r for r in results if r["role"] == "goal"]
+    objectives = len(results) - len(goals)
+    good = sum(r["measurable"] for r in goals)
+    found_words = f"{len(goals)} goal{'s' if len(goals) != 1 else ''}"
+    if objectives:
+        found_words += f" and {objectives} objective{'s' if objectives != 1 else ''}"
+    _out(f"Found {found_words} in {name}; {good} of {len(goals)} goals can be measured as written.")
+    for data in results:
+        _out("")
+        _out(f"== {data['label']} ==")
+        _out(report(data))
     return EXIT_OK
 
 

@@ -59,7 +59,7 @@ def test_stdin_mode_with_windows_line_endings_and_no_final_newline():
 
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("check-goal", "   "), 1, "the goal text is empty"),
-    (("check-goal",), 2, "the following arguments are required: TEXT"),
+    (("check-goal",), 1, "give a goal in quotes"),
     (("check-goal", BAD, "--kind", "weekly"), 2, "invalid choice"),
     (("goal-bank", "--area", "cooking"), 1, "unknown area"),
 ])

@@ -930,7 +930,9 @@ ONE_PART_MISSING = [
     (('By June 2027, given a passage, Alex will read with expression and accuracy, as measured by a '
       'fluency rubric.'),
      'criterion'),
-    (('By June 2027, Alex will independently tie his shoes on 5 consecutive days, as recorded on a '
+    # A bare trailing "independently" is not a condition; "will independently tie" states the prompt level
+    # before the action and is one (issue 14; docs/goal-checker.md).
+    (('By June 2027, Alex will tie his shoes independently on 5 consecutive days, as recorded on a '
       'checklist.'),
      'condition'),
     (('By June 2027, Alex will correctly use capital letters in 4 of 5 writing samples, as scored with '

@@ -203,3 +203,30 @@ def test_pasted_school_goals_are_kept_in_the_case(qtbot, page, tmp_path):
     again = casefile.load(casefile.save(page.case, tmp_path / "sam.pwcase"))
     page.set_case(again)
     assert page.review_edit.toPlainText() == "Sam will know his facts."
+
+
+def test_opening_a_draft_iep_finds_and_checks_its_goals(page, qtbot):
+    from pathlib import Path
+
+    draft = Path(__file__).resolve().parents[1] / "goals" / "fixtures" / "draft_iep.pdf"
+    page.tabs.setCurrentIndex(1)
+    found = page.load_draft(draft)
+    assert [g.label for g in found][:3] == ["Goal 1", "Objective 1.1", "Objective 1.2"]
+    assert "2 of 4 goals can be measured" in page.review_summary.text()
+    shown = page.review_view.toPlainText()
+    assert "Objective 1.1: Can be measured" in shown and "Goal 2: Cannot be measured as written" in shown
+    assert len(page.review_texts()) == 6
+
+
+def test_a_scanned_draft_gets_a_plain_message(page, tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    shown = []
+    page.show_message = lambda title, text: shown.append((title, text))
+    assert page.load_draft(path) == []
+    assert shown and "looks like a scan" in shown[0][1]

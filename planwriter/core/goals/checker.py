@@ -31,16 +31,17 @@ COMPONENT_LABELS: dict[str, str] = {
 }
 
 _WILL = re.compile(
-    r"\b(?:will|shall|would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+expected\s+to|"
-    r"is\s+interested\s+in|to\s+be\s+able\s+to)"
+    # Shorthand subjects district forms use: "TSW" / "TLW" (the student / learner will), "SWBAT", "TSWBAT".
+    r"(?:\b(?:tswbat|swbat|tsw|tlw)\b|\bs\.w\.b\.a\.t\.?(?=\s)|\b(?:will|shall|would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+expected\s+to|"
+    r"is\s+interested\s+in|to\s+be\s+able\s+to))"
     # A clause set off by commas between "will" and the verb: "Alex will, given a model, name …".
     r"(?:\s*,(?:[^,.;]|\.(?=\d)){1,80},)?"
     # A list after a colon: "Alex will: (a) name …", "Alex will: 1. read …".
     r"(?:\s*:\s*(?:\(?[a-z1-9]\)|\d\.)?)?\s+"
 )
 _WISH = re.compile(r"\b(?:would\s+like\s+to|hopes?\s+to|wishes\s+to|wants?\s+to|plans?\s+to|is\s+interested\s+in)\b")
-_SKIP = frozenset({"also", "then", "be able to", "independently", "consistently", "successfully", "correctly",
-                   "accurately", "appropriately", "not", "each", "now", "still", "always", "with"})
+_SKIP = frozenset({"more", "less", "also", "then", "be able to", "independently", "consistently", "successfully",
+                   "correctly", "accurately", "appropriately", "not", "each", "now", "still", "always", "with"})
 _BE_OBSERVABLE = re.compile(r"^be\s+(?:employed|enrolled|working|on[\s-]task|in\s+(?:his|her|their)\s+seat|seated|"
                             r"on\s+time|present|prepared\s+with|dressed|in\s+line|in\s+attendance|"
                             # Where the child is: "be at his desk", "be in the designated area".
@@ -70,7 +71,12 @@ _PHRASE_END = re.compile(
 )
 _MEASURED_BY = re.compile(r"\b(?:as\s+)?(?:measured|documented|recorded|assessed|observed|scored|monitored|tracked|"
                           r"collected|charted)\s+(?:\w+\s+)?(?:by|on|in|through|using|with|via)\b")
-_PLACEHOLDER = re.compile(r"\[[^\]]{0,40}\]|_{2,}|\(date\)|<date>|\{date\}")
+#: The longest text read as one goal (characters); longer text is read up to here (see ``check_goal``).
+MAX_GOAL_CHARS = 3000
+#: How many characters after "will" the verb-phrase rules look at (a verb phrase is far shorter).
+_WINDOW = 400
+_PLACEHOLDER = re.compile(r"\[[^\]]{0,40}\]|_{2,}|\((?:[\w-]+\s+){0,3}?date\)|<date>|\{date\}"
+                          r"|\bby\s+(?:xx+\s+)?date\b|\bxx")
 
 
 @dataclass
@@ -191,6 +197,11 @@ def check_goal(text: str, *, kind: str | None = None) -> GoalCheck:
     words (a goal about life after high school is judged by the postsecondary rule).
     """
     original = _normalise(text or "")
+    too_long = len(original) > MAX_GOAL_CHARS
+    if too_long:
+        # No single goal is this long (the longest in the labelled sets is under 1,000 characters): read the
+        # start and say so. This bounds the work per goal, so checking stays linear in the input's length.
+        original = original[:MAX_GOAL_CHARS]
     low = original.lower()
     if kind is None:
         kind = _guess_kind(low)
@@ -201,18 +212,24 @@ def check_goal(text: str, *, kind: str | None = None) -> GoalCheck:
             "empty", "behavior", "There is no goal text.", "Paste or type one goal statement.",
             severity="problem"))
         return check
-    if kind == POSTSECONDARY:
-        return _check_postsecondary(original, low)
-    return _check_annual(original, low)
+    check = _check_postsecondary(original, low) if kind == POSTSECONDARY else _check_annual(original, low)
+    if too_long:
+        check.findings.append(Finding(
+            "too_long", "behavior",
+            f"This text is longer than any single goal; only its first {MAX_GOAL_CHARS:,} characters were read.",
+            "Check the goals one at a time, or load the whole document so that it is split into goals.",
+            severity="note"))
+    return check
 
 
 def _guess_kind(low: str) -> str:
     if w.POSTSECONDARY_TIME.search(low):
         return POSTSECONDARY
     annual_time = w.TIMEFRAME.search(low)
-    if not annual_time and (w.POSTSECONDARY_OUTCOME.search(low)
+    if not annual_time and (w.POSTSECONDARY_OUTCOME.search(low) or w.ADULT_LIFE.search(low)
                             or re.search(r"\b(?:hopes?|wishes|wants?|would\s+like)\s+to\s+(?:go\s+to|attend|work|"
-                                         r"live|become|be\s+an?|get\s+a\s+job|enroll)\b", low)):
+                                         r"live|become|be\s+an?|get\s+a\s+(?:\w+\s+)?job|enroll|own|open|"
+                                         r"start\s+a)\b", low)):
         return POSTSECONDARY
     return ANNUAL
 
@@ -241,10 +258,12 @@ def _verbs(low: str) -> list[_Verb]:
     found: list[_Verb] = []
     for match in _WILL.finditer(low):
         wish = bool(_WISH.match(match.group(0).strip()))
-        rest = low[match.end():]
+        # A verb phrase is short: looking at a bounded window keeps the check linear in the text's length
+        # (2,000 "will"s in one paste must not cost 2,000 scans of the whole remainder).
+        rest = low[match.end():match.end() + _WINDOW]
         if _ABOUT_DATA.match(rest):
             continue  # "Progress will be measured by …" is about the data, not the child.
-        skill = _SKILL_SUBJECT.search(low[:match.start()])
+        skill = _SKILL_SUBJECT.search(low[max(0, match.start() - _WINDOW):match.start()])
         change = re.match(r"(increase|decrease|improve|reduce|rise|grow)\s+(?=from\s)", rest)
         if skill and change:
             # "Sam's oral reading fluency will increase from 40 to 90 words correct per minute" reads as
@@ -259,7 +278,7 @@ def _verbs(low: str) -> list[_Verb]:
     if not found:
         # No "will": a goal written as "Read 90 words …" or "Student to read …".
         first = re.match(r"(?:the\s+student\s+|student\s+)?(?:to\s+)?([a-z-]+)", low)
-        if first and (first.group(1) in w.OBSERVABLE_VERBS or first.group(1) in w.VAGUE_VERBS):
+        if first and (_lemma(first.group(1)) in w.OBSERVABLE_VERBS or _lemma(first.group(1)) in w.VAGUE_VERBS):
             found.extend(_classify_phrase(low[first.start(1):], False))
     return found
 
@@ -319,7 +338,33 @@ _JUDGED_MANNER = re.compile(r"^[\w-]+\s+(?:[\w-]+\s+)?(?:appropriately|properly|
                             r"acceptably|respectfully|responsibly|nicely|well|better\s*(?:[.,;]|$))")
 
 
+_THEN_ACTION = re.compile(r"^[\w-]+\s+(?:[\w'/-]+\s+){0,6}?(?:by\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b|"
+                          # "become more consistent in completing his work": an -ing action with its object.
+                          r"(?:in|at)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\s+(?:the|a|an|his|her|their|[a-z]+s)\b)")
+_TIMES_SHE = re.compile(r"^(?:increase|decrease|reduce|lower|raise)\s+(?:the\s+)?(?:number|frequency)\s+of\s+"
+                        r"(?:times\s+)?(?:(?:he|she|they)\s+)?([a-z-]+)")
+
+
+def _ing_lemma(word: str) -> str:
+    """The verb in an -ing form: producing -> produce, counting -> count, getting -> get."""
+    stem = word[:-3]
+    for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem,
+                      stem[:-1] + "y" if stem.endswith("i") else stem):
+        if candidate in w.OBSERVABLE_VERBS:
+            return candidate
+    return stem
+
+
 def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
+    if verb in w.VAGUE_VERBS or verb in _CHANGE_VERBS or verb == "demonstrate":
+        # "improve intelligibility by producing /k/ …", "increase comprehension by identifying the main idea":
+        # the action after "by" is the behavior; the vague words before it are wrapping.
+        then = _THEN_ACTION.match(rest)
+        if then and _ing_lemma(then.group(1) or then.group(2)) in w.OBSERVABLE_VERBS:
+            return _Verb(verb, phrase, True, "filler")
+        times = _TIMES_SHE.match(rest)
+        if times and (_lemma(times.group(1)) in w.OBSERVABLE_VERBS or times.group(1).endswith("s")):
+            return _Verb(verb, phrase, True)  # "decrease the number of times she calls out": a count of actions
     if _JUDGED_MANNER.match(rest) and not re.search(r"\d", phrase):
         # "interact appropriately", "show more self-control": a judgement, not an action to count.
         return _Verb(verb, phrase, False, "vague")
@@ -342,7 +387,7 @@ def _classify_one(verb: str, rest: str, phrase: str) -> _Verb:
         return _Verb(verb, phrase, ok, "filler" if ok else "vague")
     if verb == "reduce" and _MATH_OBJECT.match(rest):
         return _Verb(verb, phrase, True)  # "reduce fractions to lowest terms" is a computation
-    if verb in _CHANGE_VERBS and not re.match(r"^raise\s+(?:his|her|their|a|one)\s+hand", rest):
+    if verb in _CHANGE_VERBS and not re.match(r"^raise\s+(?:(?:his|her|their|a|one)\s+)?hand", rest):
         # "increase oral reading fluency from 84 to 121 words correct per minute" names a skill and a
         # change; "increase her DRA level" or "improve skills" names only a score.
         changed = re.match(r"^\w+\s+(.*?)\s+(?:from|to|by)\s+(?:an?\s+(?:\w+\s+){0,2}of\s+)?\$?\d", rest)
@@ -382,6 +427,13 @@ def _behavior(original: str, low: str, findings: list[Finding], postsecondary: b
     verbs = _verbs(low)
     for verb in verbs:
         verb.phrase = _original_words(original, low, verb.phrase)
+    if postsecondary:
+        for verb in verbs:
+            # "will be a licensed practical nurse", "will be a self-employed welder": a job title is an outcome.
+            job = re.match(r"be\s+an?\s+(?!(?:good|better|more|great|successful|happy|productive|responsible|"
+                           r"active)\b)[\w-]+", verb.phrase.lower())
+            if verb.verb == "be" and verb.reason != "wish" and job:
+                verb.observable = True
     good = [v for v in verbs if v.observable]
     bad = [v for v in verbs if not v.observable]
     activity = w.ACTIVITY_PATTERNS.search(low)
@@ -467,7 +519,9 @@ def _check_annual(original: str, low: str) -> GoalCheck:
             "By what date should this goal be met?"))
 
     # condition
-    condition = w.CONDITION.search(low)
+    # A timeframe is not a given ("at the end of the school year", "during junior year"): blank it out first.
+    no_time = w.TIMEFRAME.sub(lambda m: " " * len(m.group(0)), low)
+    condition = w.CONDITION.search(no_time)
     lead = _leading_context(original, low, start)
     if condition:
         components["condition"] = ComponentCheck("condition", True, _span(original, condition, 8))
@@ -494,7 +548,7 @@ def _check_annual(original: str, low: str) -> GoalCheck:
     components["criterion"] = _criterion(original, low, predicate, start, findings)
 
     # measurement
-    measured = _MEASURED_BY.search(low) or w.MEASUREMENT.search(low)
+    measured = _method(low)
     if measured:
         components["measurement"] = ComponentCheck("measurement", True, _span(original, measured, 6))
     else:
@@ -530,6 +584,30 @@ def _check_annual(original: str, low: str) -> GoalCheck:
     return GoalCheck(original, ANNUAL, {n: components[n] for n in COMPONENTS}, _order(findings))
 
 
+#: A level left blank in a district template: "___% accuracy", "X amount of", "(#) accommodations".
+_BLANK_LEVEL = re.compile(r"_{2,}\s*(?:%|percent|out\s+of|of\b|consecutive|trials|times)"
+                          r"|\bx+\s+(?:amount|number)\s+of\b|\(\s*#\s*\)")
+#: What can follow "as measured by" without naming a method: a blank to fill in, or only how often.
+_NO_METHOD = re.compile(r"\s*(?:_{2,}|\[[^\]]{0,160}\]|\(\s*\)|\.\.\.|[.,;]|$)"
+                        # "as measured weekly with 80% accuracy": a criterion follows, not a method.
+                        r"|\s*(?:at\s+least\s+)?\d+(?:\.\d+)?\s*(?:%|percent)|\s*\d+\s*(?:/|out\s+of|of)\s*\d"
+                        r"|\s*(?:an?\s+)?(?:daily|weekly|bi-?weekly|monthly|quarterly|regular|ongoing|consistent)\s+basis\b")
+
+def _method(low: str) -> re.Match[str] | None:
+    """The words naming how progress is measured; "as measured by ______" and "monitored on a weekly basis"
+    name no method."""
+    # A bracketed placeholder listing examples ("[assessment method, e.g., running records, probes]") names none.
+    low = re.sub(r"\[[^\]]{0,160}\]", lambda m: " " * len(m.group(0)), low)
+    for pattern in (_MEASURED_BY, w.MEASUREMENT):
+        for match in pattern.finditer(low):
+            lead_in = pattern is _MEASURED_BY or re.search(r"\b(?:by|on|in|through|using|with|via|from)$",
+                                                           match.group(0))
+            if lead_in and _NO_METHOD.match(low, match.end()):
+                continue
+            return match
+    return None
+
+
 _LEAD_OPENER = re.compile(r"^(?:in|at|on|with|during|before|after|if|when|whenever|while|upon|following|throughout|"
                           r"across|within|using|from|around|inside|outside|near|among|alongside)\s+[a-z]")
 
@@ -562,6 +640,13 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
         scope = f"{lead} {scope}"
     scope = _NEAREST.sub(" ", scope)
     counted_scope = _MEASURED_CLAUSE.sub(" ", scope)
+    blank = _BLANK_LEVEL.search(scope)
+    if blank:
+        findings.append(Finding(
+            "blank_criterion", "criterion", f"The target is still a blank to fill in (“{blank.group(0).strip()}”).",
+            "Ask for the actual numbers, for example “with 80% accuracy on 4 of 5 weekly probes”.",
+            "What number counts as meeting this goal, and over how many tries?", words=blank.group(0).strip()))
+        return ComponentCheck("criterion", False, blank.group(0).strip(), "a blank still to fill in")
     percent_time = w.PERCENT_OF_TIME.search(scope)
     if percent_time and not w.OBSERVATION_WINDOW.search(low):
         findings.append(Finding(
@@ -581,7 +666,15 @@ def _criterion(original: str, low: str, predicate: str, start: int, findings: li
     count = w.COUNT_CRITERION.search(no_percent) or w.FROM_TO.search(scope)
     percent = w.PERCENT.search(scope)
     consistency = _consistency(scope)
-    if count and not (percent and not consistency and not _count_is_strong(count.group(0))):
+    rate = w.RATE.search(no_percent)
+    rubric = w.RUBRIC_SCORE.search(scope)
+    if rubric and not count:
+        # "as measured by a score of 3 out of 4 or better on a rubric on three assignments": the score is the
+        # criterion even though it sits in the method.
+        return ComponentCheck("criterion", True, rubric.group(0).strip())
+    if count and not (percent and not consistency and not (_count_is_strong(count.group(0)) or rate)):
+        if rate and rate.group(0) not in count.group(0):
+            count = rate
         words = count.group(0).strip()
         if consistency and consistency.group(0) not in words:
             words = f"{words}; {consistency.group(0).strip()}"
@@ -620,7 +713,7 @@ def _consistency(scope: str) -> re.Match[str] | None:
 
 def _count_is_strong(words: str) -> bool:
     """A count that stands on its own next to a bare percentage (rates and "N of M")."""
-    return bool(re.search(r"\bper\b|\bof\b|\bminute|\bseconds?\b", words))
+    return bool(re.search(r"\bper\b|\bof\b|\bminute|\bseconds?\b|\bonce\b|\btwice\b|\btimes\b", words))
 
 
 def _number(text: str) -> float | None:
@@ -659,7 +752,8 @@ def target_gain(baseline: float, target: float, decreasing: bool = False) -> flo
 SMALL_GAIN = 0.10
 
 
-_UP_FROM = re.compile(rf"(?P<target>{w.NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{w.NUM})?)\s+(?:[\w-]+,?\s+){{0,5}}?\(?"
+_UP_FROM = re.compile(rf"(?<![\w.,$])(?P<target>{w.NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{w.NUM})?)\s+"
+                      rf"(?:[\w-]+,?\s+){{0,5}}?\(?"
                       rf"(?:up|down)\s+from\s+(?:a\s+baseline\s+of\s+)?(?P<base>{w.NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{w.NUM})?)")
 
 

@@ -67,4 +67,11 @@ def goal_view(goal: Any, name: Any = "", annual_review: Any = None) -> dict[str,
 
 
 #: What ``make_environment`` adds to every template's globals.
-TEMPLATE_GLOBALS = {"check_goal": check_goal_data, "goal_view": goal_view}
+def goal_review(texts: Any, name: Any = "") -> dict[str, Any]:
+    """The school's goals, split and checked for the review document (see ``review.review``)."""
+    from planwriter.core.goals.review import review
+
+    return review(texts if isinstance(texts, (str, list, tuple)) else "", _text(name))
+
+
+TEMPLATE_GLOBALS = {"check_goal": check_goal_data, "goal_view": goal_view, "goal_review": goal_review}

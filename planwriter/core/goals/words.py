@@ -59,7 +59,8 @@ undress unzip unbutton unfasten lace remove shower bathe comb groom shave floss 
 board exit greet thank compliment join play converse signal indicate mand tact notify inform orient enlist
 align arrange attach bake bead blow breathe chop clear connect cough cover depart dry echo enunciate flip help
 insert iron jog laminate load lock login microwave mix offer operate paint pass peel pick pinch present project
-reread retrieve rotate scroll serve shout slice spread squeeze stir strike swing tear thread tidy trade travel
+reread retrieve rotate teach own represent determine
+scroll serve shout slice spread squeeze stir strike swing tear thread tidy trade travel
 twist unload unlock untie weigh welcome whisper utilize employ
 """)
 
@@ -209,7 +210,9 @@ MEASUREMENT = re.compile(
     r"(?:time\s*sheets?|time\s*cards?)|employer\s+(?:evaluations?|reports?|ratings?)|supervisor\s+(?:evaluations?|ratings?)|"
     r"scatter\s*plots?|stopwatch|goniomet\w+|(?:trial|probe|prompt|task[- ]analysis|session)\s+data|"
     r"mastery\s+checks?|exit\s+tickets?|(?:speech|conversational)\s+samples?|(?:latency|duration|event)\s+recording|"
-    r"(?:partial|whole)[- ]interval)\b"
+    r"(?:partial|whole)[- ]interval|crts?|criterion[- ]referenced\s+tests?|istep|staar|sbac|parcc|"
+    r"state\s+(?:assessments?|tests?))\b"
+    r"|\b(?:through|by|via|using|in)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?interviews?\b"
     # "by observation", "through direct observation".
     r"|\b(?:by|through|via|using|from)\s+(?:direct\s+|daily\s+|weekly\s+|informal\s+)?observations?\b"
     # Form fields: "Evaluation method: observation", "Measurement: work samples", "Data source: …".
@@ -259,7 +262,7 @@ PERCENT = re.compile(rf"\b(\d+(?:\.\d+)?|{NUM})\s*(%|percent)")
 #: Percentages that are rates of errors (disfluencies) count without a consistency clause.
 PERCENT_RATE = re.compile(
     r"(?:no\s+more\s+than|fewer\s+than|less\s+than|at\s+most|below|under|≤)\s+\d+(?:\.\d+)?\s*(?:%|percent)"
-    r"|\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:or\s+(?:fewer|less)\s+)?(?:\w+\s+)?(?:disfluen\w*|stutter\w*|syllables|errors|absences|tardies)"
+    r"|(?<![\d.])\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:or\s+(?:fewer|less)\s+)?(?:\w+\s+)?(?:disfluen\w*|stutter\w*|syllables|errors|absences|tardies)"
 )
 
 #: Rate, count and duration criteria (they need no consistency clause).
@@ -276,9 +279,10 @@ _COUNTED = (
 COUNT_CRITERION = re.compile(
     rf"\b{NUM}\s+(?:out\s+)?of\s+{NUM}\b"
     rf"|\b{NUM}\s+(?:or\s+(?:more|fewer|less|higher|better)\s+)?(?:[\w-]+\s+){{0,3}}?{_COUNTED}\b"
-    rf"(?:\s+(?:correct\s+)?(?:per|a|an|each)\s+(?:minute|hour|day|week|session|recess|period|class|lesson)\b)?"
-    rf"|\b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|"
-    rf"within|under|averaging|all)\s+{NUM}\b"
+    rf"(?:\s+(?:correct\s+)?(?:per|a|an|each)\s+(?:minute|hour|day|week|session|recess|period|class|lesson)\b"
+    rf"|\s+in\s+(?:{NUM}|a|an)\s+(?:minutes?|seconds?)\b)?"
+    rf"|\b(?:at\s+least|no\s+more\s+than|fewer\s+than|less\s+than|a\s+minimum\s+of|a\s+maximum\s+of|"
+    rf"within|under|averaging|all)\s+{NUM}\b(?:\s+(?:minutes?|seconds?|hours?))?"
     rf"|\b(?:zero|no)\s+(?:[\w-]+\s+){{0,2}}?(?:referrals|incidents|errors|prompts?|outbursts|absences|tardies|"
     rf"refusals|reminders?|cues?|mistakes|instances|occurrences|episodes)\b"
     rf"|\bper\s+(?:minute|hour|day|week|recess|session|lesson|class|period)\b"
@@ -289,20 +293,44 @@ COUNT_CRITERION = re.compile(
     rf"(?:rubric|scale)\b"
     # Language measures: "an MLU of 4.0 morphemes", "a mean length of utterance of at least 3.5".
     rf"|\b(?:mlu|mean\s+length\s+of\s+utterance)\s+(?:of\s+)?(?:at\s+least\s+)?{NUM}"
+    # "list 3 careers", "name at least 4 jobs": how many things the child produces.
+    rf"|\b(?:list|lists|name|names|identify|identifies|state|states|give|gives|generate|generates|research\s+and\s+list)\s+"
+    rf"(?:at\s+least\s+)?{NUM}\s+(?:[\w-]+\s+){{0,2}}?[a-z]+s\b"
+    rf"|\bat\s+least\s+(?:once|twice)\b"
     # "twice daily", "once per class period", "3 times a week".
     rf"|\b(?:once|twice|{NUM}\s+times)\s+(?:daily|weekly|hourly|a\s+(?:day|week)|per\s+\w+|each\s+\w+|every\s+\w+)\b"
     # Durations: "for one hour", "for half an hour", "for a full 30-minute class period".
     rf"|\bfor\s+(?:(?:a|an|the)\s+)?(?:full\s+|whole\s+|entire\s+)?(?:{NUM}|half\s+an|an|a\s+half)"
     rf"[- ](?:seconds?|minutes?|hours?)\b"
 )
+#: A rate: "30 words in one minute", "25 correct digits in 2 minutes", "40 words a minute".
+RATE = re.compile(
+    rf"\b{NUM}\s+(?:[\w-]+\s+){{0,3}}?{_COUNTED}\s+(?:correct(?:ly)?\s+)?(?:per|in|a|an|each)\s+"
+    rf"(?:(?:{NUM}|a|an|one)\s+)?(?:minutes?|seconds?|mins?)\b"
+)
+#: A rubric or scale score, wherever it is written ("as measured by a score of 3 out of 4 or better on a rubric",
+#: "scoring 3 or higher on a 4-point rubric", "a rubric score of 10 of 12").
+RUBRIC_SCORE = re.compile(
+    rf"\b(?:rubric\s+)?scor(?:e|es|ing)\s+(?:an?\s+)?(?:(?:weekly|daily|monthly|average|mean)\s+)*(?:of\s+)?(?:at\s+least\s+)?(?:an?\s+)?{NUM}(?:\s+(?:out\s+)?of\s+{NUM})?"
+    rf"(?:\s+or\s+(?:better|higher|above|more))?(?:\s+on\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:rubric|scale))?"
+)
+#: Life after high school, said without the usual words ("while attending community college", "after
+#: college", "in the future", "someday", "earn a certificate", "have a career").
+ADULT_LIFE = re.compile(
+    r"\bwhile\s+(?:attending|enrolled\s+in|in)\s+(?:a\s+)?(?:community\s+|technical\s+|four-year\s+)?(?:college|university)\b"
+    r"|\bafter\s+college\b|\bin\s+the\s+future\b|\bsome\s?day\b|\bone\s+day\b"
+    r"|\b(?:earn|obtain|receive)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:degree|certificate|certification|"
+    r"license|licence|credential)\b"
+    r"|\bhave\s+a\s+career\b|\b(?:get|find)\s+a\s+(?:good\s+|full-time\s+|part-time\s+)?job\b"
+)
 FROM_TO = re.compile(
-    rf"\bfrom\s+(?:an?\s+(?:baseline|current|present|starting|average|mean|median)(?:\s+(?:level|rate|score|average))?"
-    rf"\s+(?:of\s+)?)?(?P<base>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
-    rf"(?:\s+[\w/-]+){{0,5}}?\s+to\s+(?P<target>{NUM}(?:\s*%)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
+    rf"\bfrom\s+(?:an?\s+(?:baseline|current|present|starting|average|mean|median|level)(?:\s+(?:level|rate|score|average))?"
+    rf"\s+(?:of\s+)?)?(?P<base>{NUM}(?:\s*%)?(?:\s*/\s*\d+)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
+    rf"(?:\s+[\w/-]+){{0,8}}?\s+to\s+(?P<target>{NUM}(?:\s*%)?(?:\s*/\s*\d+)?(?:\s+(?:out\s+)?of\s+{NUM})?)"
 )
 BASELINE = re.compile(
     # A baseline promised for later ("baseline data will be collected", "baseline TBD") is not one.
-    rf"\bbaseline\b(?!\s*(?:data\s+)?(?:[:=-]\s*)?(?:will|to\s+be|tbd|t\.b\.d|is\s+pending|pending|not\s+yet|"
+    rf"\bbaseline\b(?!\s*(?:data\s+)?(?:[:=-]\s*)?(?:will|to\s+be|tbd|t\.b\.d|is\s+pending|pending|not\s+yet|none|not\s+available|"
     rf"n/a|unknown|has\s+not|needs?\s+to)\b)"
     rf"|\bup\s+from\s+{NUM}|\bdown\s+from\s+{NUM}"
     # A starting word, then a number within a few words: "Currently, Alex reads 4 of 10", "PLAAFP: 3 of 10",
@@ -340,7 +368,18 @@ _DATE = (
 TIMEFRAME = re.compile(
     rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
     rf"|\bby\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|\bby\s+\d{{1,2}}/\d{{4}}\b|\bby\s+\d{{4}}-\d{{2}}-\d{{2}}\b"
-    rf"|\bby\s+(?:\[[^\]]{{0,40}}\]|_{{2,}}|\(date\)|<date>|\{{date\}})"
+    rf"|\bby\s*(?:\[[^\]]{{0,40}}\]|_{{2,}}|\((?:[\w-]+\s+){{0,3}}?date\)|<date>|\{{date\}})"
+    # Blank slots in district templates: "By date,", "By xx date", "By xx/xx/xxxx", "In ____ instructional weeks".
+    rf"|\bby\s+(?:xx+\s+)?date\b|\bby\s+x+(?:/x+){{1,2}}\b|\bby\s+xx\b"
+    rf"|\b(?:in|within)\s+_{{2,}}\s*(?:instructional\s+|school\s+)?(?:weeks|months|days)\b"
+    # Form fields: "Target date: 06/12/2027", "End Date: …", "Anticipated completion date: May 2027".
+    rf"|\b(?:target|end|completion|mastery|anticipated|projected|goal|due|ending)(?:\s+(?:completion|mastery|end))?"
+    rf"\s+date\s*:\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{1,2}}/\d{{4}}\b|"
+    rf"{MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b|\d{{4}}\b)"
+    # "within the first grading period", "during her junior year".
+    rf"|\bwithin\s+the\s+{ORDINAL}\s+{PERIOD}\b"
+    rf"|\b(?:during|in|by\s+the\s+end\s+of)\s+(?:(?:his|her|their|the)\s+)?(?:freshman|sophomore|junior|senior)\s+year\b"
+    rf"|\bat\s+the\s+end\s+of\s+the\s+(?:academic|school|instructional)\s+(?:session|term|year)\b"
     rf"|\bby\s+(?:the\s+)?(?:next\s+|annual\s+|his\s+|her\s+|their\s+)*(?:annual\s+)?(?:iep\s+)?(?:annual\s+)?review\b"
     rf"|\bby\s+(?:the\s+)?(?:end|close|completion)\s+of\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+|next\s+)?"
     rf"(?:\d{{4}}(?:\s*[-–/]\s*\d{{2,4}})?\s+)?(?:{SEASON}\s+(?:\d{{4}}\s+)?)?(?:{ORDINAL}\s+)?"
@@ -408,6 +447,9 @@ MASTERY_WINDOW = re.compile(
 
 #: Postsecondary (transition) timeframes: after high school.
 POSTSECONDARY_TIME = re.compile(
+    # "while attending community college", "after college": only after high school.
+    r"\bwhile\s+(?:attending|enrolled\s+in|in)\s+(?:a\s+)?(?:community\s+|technical\s+|four-year\s+)?(?:college|university)\b"
+    r"|\bafter\s+college\b|"
     r"\b(?:after|upon|following|once)\s+(?:(?:he|she|they)\s+)?(?:graduat\w*|leav\w*\s+(?:high\s+)?school|exit\w*|"
     r"(?:the\s+)?complet\w*\s+(?:of\s+)?(?:high\s+)?school|high\s+school|(?:his|her|their)\s+graduation|"
     r"secondary\s+school|school\s+exit|exiting\s+(?:high\s+)?school|aging\s+out)"
@@ -449,7 +491,7 @@ SETTINGS = (
     r"office|restroom|bathroom|lockers?|activities|centers|stations|lessons?|classes|sessions|assembl(?:y|ies)|"
     r"field\s+trips?|therapy|recess|lunch|breakfast|snack|meetings?|groups?|routines?|specials|"
     r"instruction|seatwork|play|games?|business(?:es)?|routes?|restaurants?|stores|sites|locations|venues|"
-    r"facilit(?:y|ies)|shops?|malls?|parks?|pools?|curriculum)"
+    r"facilit(?:y|ies)|shops?|malls?|parks?|pools?|activity)"
 )
 #: Words between a preposition and a setting (not a count: "in 4 of 5 activities" is a criterion).
 _SETTING_WORDS = r"(?:(?!\d+\s|(?:of|out|consecutive|last|each|every|per)\b)[\w':/-]+\s+){0,4}?"
@@ -484,7 +526,10 @@ CONDITION = re.compile(
     r"|\bduring\s+(?!the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|next)\s+(?:quarter|semester|trimester|"
     r"grading|marking|term))(?!(?:the\s+)?(?:\w+\s+)?(?:consecutive\s+)?(?:weeks|days|sessions|trials|probes|months|school\s+days|"
     r"observations)\b)"
-    r"|\busing\b|\b(?:with|through|by)\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
+    # "using a number line" names a given; "using correct grammar rules" or "using reading strategies" names
+    # what the child should know, not something handed to the child.
+    r"|\busing\b(?!\s+(?:[\w-]+\s+){0,3}?(?:rules|strategies|skills|conventions|knowledge|techniques)\b)"
+    r"|\b(?:with|through|by)\s+(?:the\s+)?(?:use|help|support|aid|assistance)\s+of\b"
     r"|\bwith\s+(?:(?:no|minimal|moderate|maximum|one|two|a\s+single|visual|verbal|gestural|physical|adult|teacher|peer|"
     r"partial|fading|faded)\s+)+(?:\w+\s+)?(?:prompts?|prompting|support|supports|cues?|cueing|assistance|reminders?|models?|modeling)\b"
     rf"|\b(?:with|using)\s+(?:a|an|the|his|her|their)\s+(?:[\w/-]+[\s-]+){{0,2}}?{TOOLS}\b"
@@ -493,7 +538,29 @@ CONDITION = re.compile(
     r"|\bin\s+(?:a|an|the)\s+(?:\w+[\s-]+){0,2}?(?:group|game|setting|classroom|gym|cafeteria|hallway|conversation|"
     r"lesson|activity|session|environment|community|store|job\s+site|kitchen|lunchroom|playground|library|bus)\b"
     r"|\bat\s+(?:lunch|recess|dismissal|arrival|the\s+(?:start|beginning|end)\s+of)\b"
-    r"|\bafter\s+(?:reading|listening|hearing|watching|being)\b|\bwhile\s+\w+ing\b"
+    r"|\bafter\s+(?:reading|listening|hearing|watching|being|highlighting|underlining|previewing|rereading|reviewing|"
+    r"tracing|practicing|practising|completing|using)\b|\bwhile\s+\w+ing\b"
+    # Givens written after the verb: "a third-grade text he has read", "a passage read aloud to her",
+    # "a story presented orally", and a support level ("independently").
+    r"|\b(?:texts?|passages?|stor(?:y|ies)|books?|articles?|selections?|poems?)\s+(?:that\s+)?(?:he|she|they)\s+"
+    r"(?:has|have|had)\s+(?:just\s+)?(?:read|heard|listened\s+to)\b"
+    r"|\b(?:read\s+aloud|presented\s+orally|read)\s+to\s+(?:him|her|them)\b"
+    r"|\b(?:passages?|texts?|stor(?:y|ies)|books?|articles?)\s+(?:read\s+aloud|presented\s+orally)\b"
+    r"|\bas\s+directed\b"
+    # A prompt level stated before the action ("will independently pack", "to independently and accurately
+    # solve"); a bare trailing "independently" is not counted (docs/goal-checker.md).
+    r"|\b(?:will|to)\s+(?:be\s+able\s+to\s+)?independently\s+(?:and\s+[a-z]+ly\s+)?[a-z]+"
+    # The material worked on, named after the verb: "read grade-level text orally", "a third-grade text",
+    # "of a short story", "of an informational text", and the level of speech ("in words, phrases, sentences").
+    r"|\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth)[\s-]grade"
+    r"(?:[\s-]level)?)\s+(?:[\w-]+\s+)?(?:texts?|passages?|stor(?:y|ies)|books?|materials?|word\s+lists?|problems)\b"
+    r"|\b(?:of|about|from)\s+(?:a|an)\s+(?:short|informational|narrative|fictional|fiction|nonfiction|non-fiction|"
+    r"expository|unfamiliar|familiar|decodable|leveled|levelled|grade-level|persuasive)\s+(?:texts?|stor(?:y|ies)|"
+    r"passages?|books?|articles?)\b"
+    r"|\bin\s+\(?(?:single\s+|isolated\s+)?(?:words|syllables|phrases|sentences|isolation|connected\s+speech)\b"
+    r"(?:\s*,?\s*(?:and\s+)?(?:words|phrases|sentences|conversation))*"
+    r"|\bwithout\s+(?:excessive|additional|extra|further)\s+(?:prompts?|prompting|assistance|help|cues?|reminders?)\b"
+    r"|\bupon\s+(?:completion\s+of|completing|finishing|receiving|reviewing)\b"
     r"|\b(?:on|from)\s+(?:a|an)\s+(?:\w+[\s-]+){0,4}?(?:worksheet|passage|probe|list|prompt|task|assignment|board)\b"
     r"|\bupon\s+(?:request|arrival|entering|a\s+(?:verbal|visual|teacher))\b|\bwhen\s+\w+\s+(?:wants|needs|is|are)\b"
     r"|\b(?:across|in)\s+(?:all\s+)?(?:school\s+)?settings\b|\bin\s+(?:math|reading|science|social\s+studies|"

@@ -29,6 +29,8 @@ from planwriter.core.goals import objectives as objectives_mod
 from planwriter.core.goals.bank import GoalBank, GoalPattern, apply_pattern, goal_bank
 from planwriter.core.goals.checker import GoalCheck, check_goal
 from planwriter.core.goals.composer import compose, statement
+from planwriter.core.goals.documents import DocumentError, FoundGoal, find_goals, read_document
+from planwriter.core.goals.review import review_found
 from planwriter.core.model import AREA_LABELS, Area, Goal, Objective, Pronouns
 from planwriter.core.text import clean_block
 from planwriter.gui.appcontext import AppContext
@@ -307,10 +309,11 @@ class GoalsPage(ExportMixin, CasePage):
         tab = QWidget(self)
         column = QVBoxLayout(tab)
         column.setContentsMargins(0, 6, 0, 0)
-        caption = QLabel(self.tr("&Paste the school's goals, one goal per line:"), tab)
+        caption = QLabel(self.tr("&Paste the school's goals (a blank line, a number or “Annual goal” between goals), "
+                                 "or open the draft IEP:"), tab)
         column.addWidget(caption)
         self.review_edit = QPlainTextEdit(tab)
-        self.review_edit.setAccessibleName(self.tr("The school's goals, one per line"))
+        self.review_edit.setAccessibleName(self.tr("The school's goals"))
         self.review_edit.setPlaceholderText(self.tr(
             "For example: Alex will improve his reading fluency with 80% accuracy."))
         self.review_edit.setTabChangesFocus(True)
@@ -318,6 +321,10 @@ class GoalsPage(ExportMixin, CasePage):
         self.review_edit.textChanged.connect(self._review_text_changed)
         caption.setBuddy(self.review_edit)
         column.addWidget(self.review_edit)
+        self.open_draft_button = QPushButton(self.tr("Open the draft IEP (PDF or Word)…"), tab)
+        self.open_draft_button.setAccessibleName(self.tr("Open the school's draft IEP to find and check its goals"))
+        self.open_draft_button.clicked.connect(self.choose_draft)
+        column.addWidget(self.open_draft_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(help_label(self.tr(
             "The check reads the words of each goal only. To print this review with questions for the meeting, "
             "make the “Review of the school's proposed goals” document."), tab))
@@ -591,27 +598,74 @@ class GoalsPage(ExportMixin, CasePage):
                 self.changed.emit()
         self.review_timer.start()
 
+    def review_goals(self) -> list[FoundGoal]:
+        """The goals in the box, split as a draft IEP is (lines a page wrapped are joined)."""
+        return find_goals(self.review_edit.toPlainText())
+
     def review_texts(self) -> list[str]:
-        return [line.strip() for line in self.review_edit.toPlainText().splitlines() if line.strip()]
+        return [goal.text for goal in self.review_goals()]
+
+    def choose_draft(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open the school's draft IEP"), str(Path.home()),
+            self.tr("Draft IEP (*.pdf *.docx *.txt)"))
+        if path:
+            self.load_draft(Path(path))
+
+    def load_draft(self, path: Path) -> list[FoundGoal]:
+        """Find the goals in a draft IEP file and put them in the box, one block per goal, to be checked."""
+        try:
+            found = find_goals(read_document(path), document=True)
+        except DocumentError as error:
+            self.show_message(self.tr("Cannot read the draft IEP"), str(error))
+            return []
+        if not found:
+            self.show_message(self.tr("No goals found"), self.tr(
+                "No goals were found in “%1”. Goals are sentences that say what the child will do; you can "
+                "paste them in the box instead.").replace("%1", path.name))
+            return []
+        self.review_edit.setPlainText("\n\n".join(f"{goal.label}: {goal.text}" for goal in found))
+        self.update_review()
+        return found
 
     def update_review(self) -> list[GoalCheck]:
         self.review_timer.stop()
-        results = [check_goal(text) for text in self.review_texts()]
+        found = self.review_goals()
+        results = [check_goal(goal.text) for goal in found]
         if not results:
             self.review_summary.setText(self.tr("Paste one or more goals above to check them."))
             self.review_view.clear()
             return results
-        good = sum(r.measurable for r in results)
+        goals = [r for r, g in zip(results, found, strict=True) if g.role == "goal"]
+        good = sum(r.measurable for r in goals)
         self.review_summary.setText(self.tr("%1 of %2 goals can be measured as written.").replace(
-            "%1", str(good)).replace("%2", str(len(results))))
+            "%1", str(good)).replace("%2", str(len(goals))))
+        # The same short blocks as the review document: what is missing, once per goal, and the questions
+        # shared by several goals listed once at the end.
+        data = review_found(found)
         parts = []
-        for number, result in enumerate(results, start=1):
-            verdict = self.tr("Can be measured") if result.measurable else self.tr("Cannot be measured as written")
-            parts.append(f"<h3>{html.escape(self.tr('Goal %1').replace('%1', str(number)))}: "
-                         f"{html.escape(verdict)}</h3>")
-            parts.append(f"<p><i>{html.escape(result.text)}</i></p>")
-            parts.append(f"<p>{html.escape(result.summary)}</p>")
-            parts.append(self._findings_html(result))
+        for block in data["goals"]:
+            verdict = self.tr("Can be measured") if block["measurable"] else self.tr("Cannot be measured as written")
+            parts.append(f"<h3>{html.escape(block['label'])}: {html.escape(verdict)}</h3>")
+            parts.append(f"<p><i>{html.escape(block['text'])}</i></p>")
+            lines = [html.escape(self.tr("Missing: %1").replace("%1", line)) for line in block["missing"]]
+            if block["placeholder"]:
+                lines.append(html.escape(self.tr("Still blank: “%1” is a date waiting to be filled in.").replace(
+                    "%1", block["timeframe_words"])))
+            lines += [html.escape(self.tr("Worth checking: %1").replace("%1", line)) for line in block["worth"]]
+            lines += [html.escape(self.tr("Ask: %1").replace("%1", q)) for q in block["own_questions"]]
+            if block["ask"]:
+                words = (self.tr("Ask questions %1 below.") if len(block["ask"]) > 1
+                         else self.tr("Ask question %1 below."))
+                lines.append(html.escape(words.replace("%1", ", ".join(str(n) for n in block["ask"]))))
+            parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else "")
+        if data["questions"]:
+            parts.append(f"<h3>{html.escape(self.tr('Questions for the meeting'))}</h3><ol>")
+            parts.extend(f"<li>{html.escape(q['text'])} ({html.escape(', '.join(q['goals']))})</li>"
+                         for q in data["questions"])
+            parts.append("</ol>")
         self.review_view.setHtml("".join(parts))
         return results
 
@@ -638,7 +692,7 @@ class GoalsPage(ExportMixin, CasePage):
         goals = self.review_texts()
         if not goals:
             self.show_message(self.tr("There are no goals to review"), self.tr(
-                "Paste the school's goals in the box, one goal per line, then export the review."))
+                "Paste the school's goals in the box or open the draft IEP, then export the review."))
             return None
         path = self._export(REVIEW_TEMPLATE, {"school_goals": goals})
         if path is not None:
