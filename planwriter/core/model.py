@@ -278,6 +278,9 @@ class Guardian(_Model):
     phone: Line = Field("", title="phone")
     email: Email = Field("", title="email")
     preferred_language: Line = Field("", title="preferred language")
+    #: Signs the family's letters (with any other guardian marked so). When no guardian is
+    #: marked, the letters are signed by the sender, or by the first guardian.
+    signs_letters: bool = Field(False, title="signs the letters")
 
 
 class Sender(_Model):
@@ -458,6 +461,9 @@ class LetterDraft(_Model):
     delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
     enclosures: list[str] = Field(default_factory=list)
     date: dt.date | None = None  # None: the day it is exported
+    #: Guardians (ids) who sign this letter, or on whose behalf an advocate writes it;
+    #: None uses the case's choice (guardians marked "signs the letters").
+    signer_ids: list[str] | None = Field(None, title="who signs this letter")
 
 
 # --------------------------------------------------------------------------- the case

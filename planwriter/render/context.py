@@ -17,6 +17,7 @@ from planwriter.core.model import (
     Case,
     CategoryStatus,
     Contact,
+    Guardian,
     PlanStatus,
     Pronouns,
     SchoolRole,
@@ -136,6 +137,124 @@ def sender_dict(sender: Sender, case: Case) -> dict[str, Any]:
     return data
 
 
+#: Relationships that make a guardian a parent in the letters' wording ("the parents of …").
+PARENT_WORDS = ("parent", "mother", "father", "stepmother", "stepfather", "mom", "dad")
+
+
+def signing_guardians(case: Case, sender: Sender, signer_ids: list[str] | None = None) -> list[Guardian]:
+    """The guardians who sign a letter, or on whose behalf an advocate writes it.
+
+    ``signer_ids`` (a letter's own choice) wins; then the guardians marked "signs the letters";
+    then, for a parent sender, the guardian with the sender's name (or the first guardian), and
+    for an advocate, every named guardian. Returns guardians in case order; may be empty.
+    """
+    named = [g for g in case.guardians if g.name]
+    if signer_ids:
+        chosen = [g for g in named if g.id in signer_ids]
+        if chosen:
+            return chosen
+    marked = [g for g in named if g.signs_letters]
+    if marked:
+        return marked
+    if sender.role == SenderRole.ADVOCATE:
+        return named
+    same = [g for g in named if sender.name and g.name == sender.name]
+    if same:
+        return same[:1]
+    return named[:1] if not sender.name else []
+
+
+def _relationship_word(guardians: list[Guardian]) -> str:
+    """"parent", "parents", "guardian", "guardians", or a single guardian's own word ("mother")."""
+    words = [(g.relationship or "parent").strip().lower() for g in guardians]
+    if len(words) == 1:
+        return words[0]
+    return "parents" if all(w in PARENT_WORDS for w in words) else "guardians"
+
+
+def voice_dict(sender: dict[str, Any], signers: list[dict[str, Any]], relationship: str) -> dict[str, Any]:
+    """The words for the letter's writer: ``v.I`` ("I"/"We") at a sentence start, ``v.i`` in a
+    sentence, ``v.me``, ``v.my``, ``v.My``, ``v.am``, ``v.was``, ``v.myself``; ``v.we`` is true when
+    two or more parents write together. An advocate always writes as "I".
+
+    ``v.parents`` names the parents ("Maria Rivera and Daniel Rivera"), ``v.parents_are`` is
+    "is"/"are", and ``v.parent_word`` is "parent"/"parents" (or the guardian's own word).
+
+    The parents' own decisions (consent, refusal, revocation) are worded with ``v.parent_s``,
+    ``v.parent_do``, ``v.parent_be`` and ``v.parents_own`` ("my"/"our", or for an advocate
+    "the parents'"), so an advocate's letter says "Maria Rivera consents", never "I consent".
+    ``v.us`` is whom the school sends notices and reports to: "me", "us", or "the parents and me".
+    """
+    plural = not sender["is_advocate"] and len(signers) > 1
+    names = [s["name"] for s in signers]
+    several = len(names) > 1
+    word = relationship.lower()
+    if sender["is_advocate"]:
+        parent_words = {
+            # The parents' own decision, named: "Maria Rivera consents …", "… do not consent".
+            "parent_s": "" if several else "s",
+            "parent_do": "do" if several else "does",
+            "parent_be": "are" if several else "is",
+            "parents_own": f"the {word}'" if word.endswith("s") else f"the {word}'s",
+            "us": f"the {word} and me",
+        }
+    else:
+        parent_words = {
+            "parent_s": "",
+            "parent_do": "do",
+            "parent_be": "are" if plural else "am",
+            "parents_own": "our" if plural else "my",
+            "us": "us" if plural else "me",
+        }
+    return {
+        **parent_words,
+        "we": plural,
+        "I": "We" if plural else "I",
+        "i": "we" if plural else "I",
+        "me": "us" if plural else "me",
+        "my": "our" if plural else "my",
+        "My": "Our" if plural else "My",
+        "am": "are" if plural else "am",
+        "was": "were" if plural else "was",
+        "myself": "ourselves" if plural else "myself",
+        "parents": _join_names(names) if names else Missing("the parent's name"),
+        "parents_are": "are" if several else "is",
+        "parent_word": relationship,
+        "several_parents": several,
+    }
+
+
+def signer_context(case: Case, sender: Sender, signer_ids: list[str] | None = None) -> dict[str, Any]:
+    """``signers`` (who signs, or for whom an advocate writes) and the voice ``v`` for templates.
+
+    The engine calls this again when a letter's own sender or signer choice replaces the case's.
+    """
+    sender_data = sender_dict(sender, case)
+    signers = signing_guardians(case, sender, signer_ids)
+    signer_data = [plain(g, "guardian") for g in signers]
+    if not signer_data and not sender_data["is_advocate"] and sender.name:
+        # The sender signs as a parent without being on the guardians list.
+        signer_data = [{"name": sender.name, "relationship": sender_data["relationship"], "id": ""}]
+    relationship = _relationship_word(signers) if signers else sender_data["relationship"]
+    return {"signers": signer_data, "v": voice_dict(sender_data, signer_data, relationship)}
+
+
+def _join_names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def language_needs(case: Case) -> list[dict[str, str]]:
+    """Guardians whose preferred language is not English: ``[{"name", "language"}]``, in case order."""
+    out = []
+    for guardian in case.guardians:
+        language = guardian.preferred_language.strip()
+        if guardian.name and language and "english" not in language.lower():
+            out.append({"name": guardian.name, "language": language})
+    return out
+
+
 def grade_phrase(grade: str) -> str:
     """How a grade reads in a sentence: "3" → "grade 3", "K" → "kindergarten", "10th" → "10th grade"."""
     text = grade.strip()
@@ -210,13 +329,32 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         label = AREA_LABELS[concern.area]
         if concern.description and label not in areas:
             areas.append(label)
+    sender_data = sender_dict(sender, case)
+    needs = language_needs(case)
+    signals: dict[str, bool] = {}
+
+    def parent_signs(only: bool = False) -> str:
+        """Called by a template that words the parents' consent, refusal or revocation: the
+        parents then sign under the letter, below an advocate's signature (see letter.py).
+        ``only=True``: a document the parents alone sign (the authorization to share records)."""
+        signals["parent_signs"] = True
+        if only:
+            signals["parents_only"] = True
+        return ""
+
     return {
         "today": today,
         "child": child_dict(case),
         "p": pronoun_set(case.child.pronouns),
         "guardians": guardians,
         "family": [g["name"] for g in guardians],
-        "sender": sender_dict(sender, case),
+        "sender": sender_data,
+        **signer_context(case, sender),
+        "language_needs": needs,
+        "interpreter_language": needs[0]["language"] if needs else "",
+        "home_language": case.child.home_language,
+        "parent_signs": parent_signs,
+        "letter_signals": signals,
         "plan_status": case.plan_status.value,
         "plan_label": PLAN_LABELS[case.plan_status],
         "has_iep": case.plan_status == PlanStatus.IEP,

@@ -18,7 +18,7 @@ from jinja2 import TemplateError as JinjaError
 from planwriter.core.deadlines import DayUnit, add_days, due_date, timelines
 from planwriter.core.model import Case, SchoolRole
 from planwriter.render.blocks import Document, Heading, Run
-from planwriter.render.context import build_context, contact_dict, plain, sender_dict
+from planwriter.render.context import build_context, contact_dict, plain, sender_dict, signer_context
 from planwriter.render.environment import (
     TemplateBug,
     collect_missing,
@@ -188,6 +188,9 @@ def render_document(
     context = build_context(case, today=today)
     if options.sender is not None and not options.sender.is_empty() and case.sender.is_empty():
         context["sender"] = sender_dict(options.sender, case)
+        context.update(signer_context(case, options.sender, options.signer_ids))
+    elif options.signer_ids is not None:
+        context.update(signer_context(case, case.effective_sender(), options.signer_ids))
     letter_date = options.date or today or dt.date.today()
     context["letter_date"] = letter_date
     context["inputs"] = {

@@ -22,6 +22,7 @@ class LetterOptions:
     enclosures: list[str] = field(default_factory=list)
     sender: Sender | None = None  # overrides the case's sender (the app's sender profile)
     letterhead: bool = False  # the sender's details are printed by a letterhead instead
+    signer_ids: list[str] | None = None  # guardians who sign (or for whom an advocate writes)
 
 
 def _text(value: Any) -> list[Run]:
@@ -103,18 +104,47 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
 def letter_foot(
     ctx: dict[str, Any], options: LetterOptions, cc: list[dict[str, Any]], missing: list[str]
 ) -> list[Block]:
-    """Closing, signature, copies, enclosures."""
+    """Closing, signatures, copies, enclosures.
+
+    Parents sign for themselves: two signing parents get a signature each. An advocate signs on
+    behalf of the named parents; where the letter words the parents' consent, refusal or
+    revocation (the template called ``parent_signs()``), each parent gets a dated signature
+    line below the advocate's, and a letter the parents alone sign (``parent_signs(only=True)``)
+    carries only theirs.
+    """
     sender = ctx["sender"]
+    signers = ctx.get("signers") or []
+    signals = ctx.get("letter_signals") or {}
     blocks: list[Block] = [Paragraph([Run("Sincerely,")], "Closing")]
-    signature: list[Any] = [sender["signature_line"] or sender["name"]]
-    if sender["is_advocate"]:
+    if signals.get("parents_only") and signers:
+        blocks += _parent_lines(signers)
+    elif sender["is_advocate"]:
+        signature: list[Any] = [sender["signature_line"] or sender["name"]]
         signature += [sender[k] for k in ("title", "organization") if sender[k]]
-        if ctx["family"]:
+        if signers:
+            signature.append(f"On behalf of {ctx['v']['parents']}")
+        elif ctx["family"]:
             signature.append(f"On behalf of {_join(ctx['family'])}")
-    elif sender["relationship"] and sender["relationship"] != "parent":
-        signature.append(sender["relationship"][:1].upper() + sender["relationship"][1:])
-    _missing_labels(signature, missing)
-    blocks.append(Paragraph(_lines(signature), "Signature"))
+        _missing_labels(signature, missing)
+        blocks.append(Paragraph(_lines(signature), "Signature"))
+        if signals.get("parent_signs") and signers:
+            word = ctx["v"]["parent_word"]
+            blocks.append(Paragraph([Run(f"Signed by the {word}, whose decision this letter states:")],
+                                    "Closing"))
+            blocks += _parent_lines(signers)
+    elif len(signers) > 1:
+        for person in signers:
+            lines: list[Any] = [person["name"]]
+            relationship = person.get("relationship") or ""
+            if isinstance(relationship, str) and relationship.lower() != "parent":
+                lines.append(relationship[:1].upper() + relationship[1:])
+            blocks.append(Paragraph(_lines(lines), "Signature"))
+    else:
+        signature = [sender["signature_line"] or sender["name"]]
+        if sender["relationship"] and sender["relationship"] != "parent":
+            signature.append(sender["relationship"][:1].upper() + sender["relationship"][1:])
+        _missing_labels(signature, missing)
+        blocks.append(Paragraph(_lines(signature), "Signature"))
     if cc:
         names = []
         for person in cc:
@@ -125,6 +155,19 @@ def letter_foot(
         label = "Enclosure" if len(options.enclosures) == 1 else "Enclosures"
         blocks.append(Paragraph([Run(f"{label}: " + "; ".join(options.enclosures))], "Letter Note"))
     return blocks
+
+
+def _parent_lines(signers: list[dict[str, Any]]) -> list[Block]:
+    """A dated signature line for each parent: a line to sign on, the name and relationship, the date."""
+    out: list[Block] = []
+    for person in signers:
+        relationship = person.get("relationship") or "parent"
+        if not isinstance(relationship, str):
+            relationship = "parent"
+        lines = ["_______________________________", f"{person['name']}, {relationship.lower()}",
+                 "Date: ________________"]
+        out.append(Paragraph(_lines(lines), "Signature"))
+    return out
 
 
 def _join(names: list[str]) -> str:

@@ -35,7 +35,7 @@ REQUIRED = {
     "mediation": ("to request mediation", "34 CFR 300.506"),
     "due-process-complaint": ("filing this due process complaint", "34 CFR 300.508"),
     "state-complaint": ("filing this complaint", "34 CFR 300.153"),
-    "private-placement-notice": ("written notice, under 34 CFR 300.148(d)", "34 CFR 300.148(d)"),
+    "private-placement-notice": ("written notice under 34 CFR 300.148(d)", "34 CFR 300.148(d)"),
 }
 
 FRAME_STYLES = ["Sender", "Letter Date", "Delivery", "Recipient", "Subject", "Salutation"]
