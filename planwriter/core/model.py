@@ -82,6 +82,7 @@ class SchoolRole(StrEnum):
     SUPERINTENDENT = "superintendent"
     STATE_AGENCY = "state_agency"
     OTHER = "other"
+    OFFICE_FOR_CIVIL_RIGHTS = "office_for_civil_rights"
 
 
 class Area(StrEnum):
@@ -166,6 +167,7 @@ ROLE_LABELS: dict[SchoolRole, str] = {
     SchoolRole.SUPERINTENDENT: "Superintendent",
     SchoolRole.STATE_AGENCY: "State Department of Education",
     SchoolRole.OTHER: "Staff member",
+    SchoolRole.OFFICE_FOR_CIVIL_RIGHTS: "Office for Civil Rights, U.S. Department of Education",
 }
 
 DELIVERY_LABELS: dict[DeliveryMethod, str] = {

@@ -89,12 +89,16 @@ def address_lines(address: dict[str, Any]) -> list[str]:
     return lines
 
 
+_OUTSIDE_AGENCIES = frozenset({SchoolRole.STATE_AGENCY, SchoolRole.OFFICE_FOR_CIVIL_RIGHTS})
+_REQUIRED_NAMES = {SchoolRole.SUPERINTENDENT: "the superintendent's name"}
+
+
 def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -> dict[str, Any]:
     """A recipient or cc entry; falls back to the role's title when no contact is on file."""
     if contact is None:
         title = ROLE_LABELS[role] if role else "Special Education Office"
         district = case.child.district or case.child.school
-        if role == SchoolRole.STATE_AGENCY:  # the state, not the district, receives state complaints
+        if role in _OUTSIDE_AGENCIES:  # the state or OCR, not the district, receives complaints
             district = ""
         return {
             "id": "",
@@ -105,15 +109,18 @@ def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -
             "email": "",
             "phone": "",
             "address_lines": [],
-            "salutation": title,
+            "salutation": "Sir or Madam" if role == SchoolRole.OFFICE_FOR_CIVIL_RIGHTS else title,
             "known": False,
+            # A letter that must reach a named person (a due process complaint goes to the
+            # superintendent) lists the name as missing rather than writing "Dear Superintendent".
+            "required_name": _REQUIRED_NAMES.get(role, "") if role else "",
         }
     data = plain(contact, "contact")
     organization = case.child.district if contact.role in (
         SchoolRole.SPECIAL_EDUCATION_DIRECTOR, SchoolRole.SUPERINTENDENT,
         SchoolRole.SECTION_504_COORDINATOR,
     ) else case.child.school
-    if contact.role == SchoolRole.STATE_AGENCY:
+    if contact.role in _OUTSIDE_AGENCIES:
         organization = ""
     data.update(
         title=contact.display_title,
@@ -331,7 +338,7 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
             areas.append(label)
     sender_data = sender_dict(sender, case)
     needs = language_needs(case)
-    signals: dict[str, bool] = {}
+    signals: dict[str, Any] = {}
 
     def parent_signs(only: bool = False) -> str:
         """Called by a template that words the parents' consent, refusal or revocation: the
@@ -340,6 +347,15 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         signals["parent_signs"] = True
         if only:
             signals["parents_only"] = True
+        return ""
+
+    def copy_to(role: str) -> str:
+        """Called by a template whose letter must be copied to an office (``copy_to("state_agency")``):
+        the cc line names it even when no one there is on file. Unknown roles are an error."""
+        office = contact_dict(None, SchoolRole(role), case)
+        signals.setdefault("copy_to", [])
+        if role not in [c["role"] for c in signals["copy_to"]]:
+            signals["copy_to"].append(office)
         return ""
 
     return {
@@ -354,6 +370,7 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         "interpreter_language": needs[0]["language"] if needs else "",
         "home_language": case.child.home_language,
         "parent_signs": parent_signs,
+        "copy_to": copy_to,
         "letter_signals": signals,
         "plan_status": case.plan_status.value,
         "plan_label": PLAN_LABELS[case.plan_status],

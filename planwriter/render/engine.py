@@ -183,7 +183,7 @@ def render_document(
     """
     registry = registry or default_registry()
     template = registry.get(template_id)
-    options = options or LetterOptions()
+    options = options or LetterOptions(delivery=template.meta.delivery)
     values = validate_inputs(template, inputs or {})
     context = build_context(case, today=today)
     if options.sender is not None and not options.sender.is_empty() and case.sender.is_empty():

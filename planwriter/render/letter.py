@@ -25,6 +25,10 @@ class LetterOptions:
     signer_ids: list[str] | None = None  # guardians who sign (or for whom an advocate writes)
 
 
+#: The document an advocate's letters enclose (template ``advocate-authorization``).
+AUTHORIZATION = "Authorization to share information with an advocate"
+
+
 def _text(value: Any) -> list[Run]:
     """Runs for one value of the letter frame; a missing value becomes a highlighted placeholder."""
     if isinstance(value, Missing):
@@ -75,7 +79,13 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
     blocks.append(Paragraph(_text(long_date(ctx["letter_date"])), "Letter Date"))
     if options.delivery is not None:
         blocks.append(Paragraph([Run(f"Sent by {DELIVERY_LABELS[options.delivery]}")], "Delivery"))
+        if options.delivery == DeliveryMethod.EMAIL and not recipient["email"]:
+            # "Sent by email" to someone with no email address on file cannot be sent as it says.
+            missing.append(f"an email address for {recipient['name'] or 'the ' + recipient['title']}"
+                           " (the letter says it is sent by email), or another way of sending it")
     recipient_lines: list[Any] = [recipient["name"]] if recipient["name"] else []
+    if not recipient["name"] and recipient.get("required_name"):
+        recipient_lines = [Missing(recipient["required_name"])]
     recipient_lines.append(recipient["title"])
     if recipient["organization"]:
         recipient_lines.append(recipient["organization"])
@@ -115,6 +125,10 @@ def letter_foot(
     sender = ctx["sender"]
     signers = ctx.get("signers") or []
     signals = ctx.get("letter_signals") or {}
+    cc = list(cc)
+    for office in signals.get("copy_to", []):
+        if office["role"] != ctx["recipient"].get("role") and not any(p.get("role") == office["role"] for p in cc):
+            cc.append(office)
     blocks: list[Block] = [Paragraph([Run("Sincerely,")], "Closing")]
     if signals.get("parents_only") and signers:
         blocks += _parent_lines(signers)
@@ -151,9 +165,15 @@ def letter_foot(
             name = person["name"] if person["name"] else ""
             names.append(f"{name}, {person['title']}" if name else person["title"])
         blocks.append(Paragraph([Run("cc: " + "; ".join(names))], "Letter Note"))
-    if options.enclosures:
-        label = "Enclosure" if len(options.enclosures) == 1 else "Enclosures"
-        blocks.append(Paragraph([Run(f"{label}: " + "; ".join(options.enclosures))], "Letter Note"))
+    enclosures = list(options.enclosures)
+    if sender["is_advocate"] and signers and not signals.get("parents_only") and not any(
+        AUTHORIZATION.lower() in item.lower() for item in enclosures
+    ):
+        # parts/intro.j2 says the parents' authorization to share information is enclosed.
+        enclosures.append(f"{AUTHORIZATION}, signed by the {ctx['v']['parent_word'].lower()}")
+    if enclosures:
+        label = "Enclosure" if len(enclosures) == 1 else "Enclosures"
+        blocks.append(Paragraph([Run(f"{label}: " + "; ".join(enclosures))], "Letter Note"))
     return blocks
 
 

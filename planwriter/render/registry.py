@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from planwriter.core.model import SchoolRole
+from planwriter.core.model import DeliveryMethod, SchoolRole
 from planwriter.core.paths import templates_dir
 
 log = logging.getLogger(__name__)
@@ -127,6 +127,9 @@ class TemplateMeta(BaseModel):
     response: ResponseRule | None = None
     guidance: Guidance = Field(default_factory=Guidance)
     enclosures: list[str] = Field(default_factory=list)
+    #: How the letter is sent unless the family chooses otherwise (a due process complaint:
+    #: certified mail, for proof of the date it was received).
+    delivery: DeliveryMethod = DeliveryMethod.EMAIL
     order: int = 100
     #: Realistic inputs for the sample case: used by ``demo``, the self-test and the tests.
     sample_inputs: dict[str, Any] = Field(default_factory=dict)

@@ -7,8 +7,10 @@ import re
 import docx
 import pytest
 
+from planwriter.core.model import DeliveryMethod, SchoolRole
 from planwriter.render.engine import default_registry, export, render_document
 from planwriter.render.environment import long_date
+from planwriter.render.letter import LetterOptions
 
 from .conftest import CASES, LETTER_DATE
 
@@ -60,7 +62,13 @@ def test_letter_exports_complete_for_each_kind_of_case(template_id, variant, mak
     case = make_case(variant)
     template = default_registry().get(template_id)
     path = tmp_path / "letter.docx"
-    document = export(case, template_id, path, template.meta.sample_inputs, today=LETTER_DATE)
+    # A family with no school contacts on file has no email address to send to: it mails the letter.
+    options = None if case.contacts else LetterOptions(delivery=DeliveryMethod.MAIL)
+    if template_id == "due-process-complaint" and not case.contacts_with_role(SchoolRole.SUPERINTENDENT):
+        document = render_document(case, template_id, template.meta.sample_inputs, options, today=LETTER_DATE)
+        assert document.missing == ["the superintendent's name"]
+        return
+    document = export(case, template_id, path, template.meta.sample_inputs, options, today=LETTER_DATE)
     assert document.missing == []
 
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
@@ -136,7 +144,8 @@ def test_names_with_apostrophes_and_accents_come_through_verbatim(make_case, tmp
     case = make_case("accents")
     path = tmp_path / "letter.docx"
     template = default_registry().get("initial-evaluation")
-    export(case, "initial-evaluation", path, template.meta.sample_inputs, today=LETTER_DATE)
+    export(case, "initial-evaluation", path, template.meta.sample_inputs,
+           LetterOptions(delivery=DeliveryMethod.HAND), today=LETTER_DATE)
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "Zoë O'Connor-Nuñez" in text
     assert "St. Brigid's & Sacred Heart School" in text
@@ -159,7 +168,7 @@ def test_two_guardians_are_named_as_parents_in_an_advocate_letter(make_case):
     case.sender.name = "Jordan Ellis"
     case.sender.address = case.guardians[0].address
     text = render_document(case, "records", {}, today=LETTER_DATE).plain_text()
-    assert "I represent Pat Lee and Chris Lee, the parents of Sam Lee." in text
+    assert "I represent Pat Lee and Chris Lee, the parents of Sam Lee;" in text
 
 
 @pytest.mark.parametrize("decision", ["disagree", "refuse", "partial", "revoke"])
@@ -254,5 +263,8 @@ def test_complaints_give_the_childs_address_never_the_advocates(template_id, mak
     assert "Address: 12 Birch Lane, Salem, OR 97301" in text
     case.guardians = []
     document = render_document(case, template_id, template.meta.sample_inputs, today=LETTER_DATE)
-    assert document.missing == ["the child's home address"]
+    expected = ["the child's home address"]
+    if template_id == "due-process-complaint":  # no superintendent on file in this case either
+        expected = ["the superintendent's name", *expected]
+    assert sorted(document.missing) == sorted(expected)
     assert "300 Main Street;" not in document.plain_text()
