@@ -8,6 +8,7 @@ from typing import Any
 
 from planwriter.core.model import DELIVERY_LABELS, DeliveryMethod, Sender
 from planwriter.render.blocks import Block, Paragraph, Run
+from planwriter.render.context import address_lines
 from planwriter.render.environment import Missing, long_date
 
 
@@ -68,7 +69,17 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
     """Sender, date, delivery, recipient, subject line and salutation."""
     sender, child, recipient = ctx["sender"], ctx["child"], ctx["recipient"]
     blocks: list[Block] = []
-    if not options.letterhead:
+    signals = ctx.get("letter_signals") or {}
+    if not options.letterhead and signals.get("parents_only") and ctx.get("signers"):
+        # A document the parents alone sign (the authorization to share information) comes from them.
+        signers = ctx["signers"]
+        home = next((address_lines(s["address"]) for s in signers if isinstance(s.get("address"), dict)
+                     and address_lines(s["address"])), [])
+        sender_lines = [" and ".join(s["name"] for s in signers)]
+        sender_lines += home or [Missing("the parents' mailing address")]
+        _missing_labels(sender_lines, missing)
+        blocks.append(Paragraph(_lines(sender_lines), "Sender"))
+    elif not options.letterhead:
         sender_lines: list[Any] = [sender["name"]]
         if sender["is_advocate"]:
             sender_lines += [sender[k] for k in ("title", "organization") if sender[k]]
