@@ -16,7 +16,7 @@ from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
 
 from planwriter.core.deadlines import DayUnit, add_days, due_date, timelines
-from planwriter.core.model import Case, SchoolRole
+from planwriter.core.model import Case, PlanStatus, SchoolRole
 from planwriter.render.blocks import Document, Heading, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict, signer_context
 from planwriter.render.environment import (
@@ -62,6 +62,8 @@ def _recipient(case: Case, template: Template, options: LetterOptions) -> dict[s
         if contact is not None:
             return contact_dict(contact, contact.role, case)
     role = template.meta.recipient_role or SchoolRole.SPECIAL_EDUCATION_DIRECTOR
+    if case.plan_status == PlanStatus.PLAN_504 and template.meta.recipient_role_504:
+        role = template.meta.recipient_role_504
     matches = case.contacts_with_role(role)
     if not matches and role in _FALLBACK_TO_DIRECTOR:
         # "Dear Case Manager" reaches nobody in particular: when the family has no case manager

@@ -122,6 +122,8 @@ class TemplateMeta(BaseModel):
     subject: str = ""
     legal_basis: list[LegalCite] = Field(default_factory=list)
     recipient_role: SchoolRole | None = None
+    #: Who receives the letter instead when the child has a Section 504 plan (the 504 coordinator).
+    recipient_role_504: SchoolRole | None = None
     cc_roles: list[SchoolRole] = Field(default_factory=list)
     inputs: list[InputSpec] = Field(default_factory=list)
     response: ResponseRule | None = None
