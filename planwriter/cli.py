@@ -153,20 +153,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from planwriter.core import casefile
-    from planwriter.core.sample import sample_case
-    from planwriter.render.batch import export_all
+    from planwriter.core.sample import sample_cases
+    from planwriter.render.batch import export_story
 
     out = Path(args.outdir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(f"{out}: cannot create the folder ({error.strerror})") from None
-    case = sample_case()
-    case_path = out / "Sample case - Alex Rivera.pwcase"
-    casefile.save(case, case_path, keep_backup=False)
-    _out(f"Wrote {case_path}")
-    for exported in export_all(case, out, registry=_registry(args)):
-        _out(f"Wrote {exported.path}")
+    # Each sample child gets the letters that fit its story (its saved drafts); the documents that
+    # are not letters (accommodations, goals) are written for the first sample.
+    for number, case in enumerate(sample_cases()):
+        folder = out if number == 0 else out / case.child.short_name
+        folder.mkdir(parents=True, exist_ok=True)
+        case_path = folder / f"Sample case - {case.child.short_name}.pwcase"
+        casefile.save(case, case_path, keep_backup=False)
+        _out(f"Wrote {case_path}")
+        for exported in export_story(case, folder, registry=_registry(args), documents=number == 0):
+            _out(f"Wrote {exported.path}")
     return EXIT_OK
 
 
@@ -217,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_templates_option(p)
     p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("demo", help="write a sample case and every built-in document")
+    p = sub.add_parser("demo", help="write the sample cases, each with the letters that fit its story")
     p.add_argument("outdir", metavar="OUTDIR")
     p.set_defaults(func=cmd_demo)
 
