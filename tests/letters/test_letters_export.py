@@ -7,7 +7,7 @@ import re
 import docx
 import pytest
 
-from planwriter.core.model import DeliveryMethod, SchoolRole
+from planwriter.core.model import DeliveryMethod, PlanStatus, SchoolRole
 from planwriter.render.engine import default_registry, export, render_document
 from planwriter.render.environment import long_date
 from planwriter.render.letter import LetterOptions
@@ -46,7 +46,7 @@ REQUIRED = {
     "services-not-delivered": ("not receiving services", "34 CFR 300.323(c)(2)"),
     "bullying-report": ("is being bullied and harassed", "investigate"),
     "meeting-notice-response": ("Thank you for the notice of the meeting", "34 CFR 300.613(a)"),
-    "section-504-meeting": ("Section 504 team", "34 CFR 104.35"),
+    "section-504-meeting": ("Section 504 team", "34 CFR 104.36"),
     "section-504-plan-not-followed": ("is not being carried out", "34 CFR 104.33"),
     "section-504-hearing": ("impartial hearing", "34 CFR 104.36"),
     "ocr-complaint": ("complaint of discrimination on the basis of disability", "Section 504"),
@@ -102,6 +102,8 @@ def test_letter_exports_complete_for_each_kind_of_case(template_id, variant, mak
     assert case.child.full_legal_name in text
     assert long_date(case.child.date_of_birth) in text
     request, citation = REQUIRED[template_id]
+    if template_id == "iep-meeting" and case.plan_status == PlanStatus.PLAN_504:
+        citation = "34 CFR 104.36"  # the Section 504 review procedure, not IDEA's prior written notice
     assert request in body
     assert citation in body
     match = SLIPS.search(text)
