@@ -10,6 +10,7 @@ from planwriter.core.model import Address, Guardian, Pronouns, Sender, SenderRol
 from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import (
+    CheckField,
     ChoiceField,
     DateField,
     FormSection,
@@ -133,7 +134,13 @@ class ChildPage(CasePage):
                            placeholder=self.tr("parent")))
         form.add(TextField(self.tr("Phone"), ModelBinding(current, "phone")))
         form.add(TextField(self.tr("Email"), ModelBinding(current, "email")))
-        form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language")))
+        form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language"),
+                           help=self.tr("If it is not English, letters ask for an interpreter and for "
+                                        "documents in this language.")))
+        form.add(CheckField(self.tr("Signs the letters"), ModelBinding(current, "signs_letters"),
+                            help=self.tr("Tick it for each parent who signs. Two parents who both sign "
+                                         "write as \"we\" and each get a signature; an advocate writes "
+                                         "on behalf of the parents ticked here.")))
         add_address_fields(form, address, self.tr("guardian"))
         _name_for_screen_readers(form, self.tr("guardian"))
         self.guardian_name_edit = form.fields()[0]
