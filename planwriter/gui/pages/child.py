@@ -48,8 +48,9 @@ class ChildPage(CasePage):
         self.scroll.add(group_box(
             self.tr("Parents and guardians"), self.guardians,
             intro=self.tr("Everyone who has a say in school decisions for your child. Put yourself first: "
-                          "the first one listed signs the letters, unless “Who signs the letters” below "
-                          "or Settings names someone else."),
+                          "the first one listed signs the letters, unless you tick “Signs the letters” "
+                          "for one or more of you, or “Who signs the letters” below or Settings names "
+                          "someone else."),
         ))
         self.sender_form = self._build_sender()
         self.scroll.add(group_box(
