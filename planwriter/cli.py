@@ -178,27 +178,29 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from planwriter.core import casefile
-    from planwriter.core.sample import sample_case
-    from planwriter.render.batch import export_all
+    from planwriter.core.sample import sample_cases
+    from planwriter.render.batch import export_story, suggested_file_name
+    from planwriter.render.packet import export_packet, packet_words
 
     out = Path(args.outdir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(f"{out}: cannot create the folder ({error.strerror})") from None
-    case = sample_case()
-    case_path = out / "Sample case - Alex Rivera.pwcase"
-    casefile.save(case, case_path, keep_backup=False)
-    _out(f"Wrote {case_path}")
+    # Each sample child gets the letters that fit its story (its saved drafts); the documents that
+    # are not letters (accommodations, goals) are written for the first sample; each gets its packet.
     registry = _registry(args)
-    for exported in export_all(case, out, registry=registry):
-        _out(f"Wrote {exported.path}")
-    from planwriter.render.batch import suggested_file_name
-    from planwriter.render.packet import export_packet, packet_words
-
-    packet_path = out / suggested_file_name(packet_words()["packet_title"], case.child.short_name)
-    export_packet(case, packet_path, registry=registry)
-    _out(f"Wrote {packet_path}")
+    for number, case in enumerate(sample_cases()):
+        folder = out if number == 0 else out / case.child.short_name
+        folder.mkdir(parents=True, exist_ok=True)
+        case_path = folder / f"Sample case - {case.child.short_name}.pwcase"
+        casefile.save(case, case_path, keep_backup=False)
+        _out(f"Wrote {case_path}")
+        for exported in export_story(case, folder, registry=registry, documents=number == 0):
+            _out(f"Wrote {exported.path}")
+        packet_path = folder / suggested_file_name(packet_words()["packet_title"], case.child.short_name)
+        export_packet(case, packet_path, registry=registry)
+        _out(f"Wrote {packet_path}")
     return EXIT_OK
 
 
@@ -250,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_templates_option(p)
     p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("demo", help="write a sample case and every built-in document")
+    p = sub.add_parser("demo", help="write the sample cases, each with the letters that fit its story")
     p.add_argument("outdir", metavar="OUTDIR")
     p.set_defaults(func=cmd_demo)
 

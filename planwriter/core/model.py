@@ -83,6 +83,7 @@ class SchoolRole(StrEnum):
     SUPERINTENDENT = "superintendent"
     STATE_AGENCY = "state_agency"
     OTHER = "other"
+    OFFICE_FOR_CIVIL_RIGHTS = "office_for_civil_rights"
 
 
 class Area(StrEnum):
@@ -167,6 +168,7 @@ ROLE_LABELS: dict[SchoolRole, str] = {
     SchoolRole.SUPERINTENDENT: "Superintendent",
     SchoolRole.STATE_AGENCY: "State Department of Education",
     SchoolRole.OTHER: "Staff member",
+    SchoolRole.OFFICE_FOR_CIVIL_RIGHTS: "Office for Civil Rights, U.S. Department of Education",
 }
 
 DELIVERY_LABELS: dict[DeliveryMethod, str] = {
@@ -283,6 +285,9 @@ class Guardian(_Model):
     phone: Line = Field("", title="phone")
     email: Email = Field("", title="email")
     preferred_language: Line = Field("", title="preferred language")
+    #: Signs the family's letters (with any other guardian marked so). When no guardian is
+    #: marked, the letters are signed by the sender, or by the first guardian.
+    signs_letters: bool = Field(False, title="signs the letters")
 
 
 class Sender(_Model):
@@ -466,6 +471,9 @@ class LetterDraft(_Model):
     delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
     enclosures: list[str] = Field(default_factory=list)
     date: dt.date | None = None  # None: the day it is exported
+    #: Guardians (ids) who sign this letter, or on whose behalf an advocate writes it;
+    #: None uses the case's choice (guardians marked "signs the letters").
+    signer_ids: list[str] | None = Field(None, title="who signs this letter")
 
 
 # --------------------------------------------------------------------------- the meeting packet

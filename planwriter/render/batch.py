@@ -55,3 +55,45 @@ def export_all(
         written.append(Exported(template.id, template.meta.title, path))
     log.info("Exported %d built-in documents", len(written))
     return written
+
+
+def export_story(
+    case: Case,
+    folder: Path,
+    *,
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+    documents: bool = True,
+) -> list[Exported]:
+    """Export the letters a case has drafts for, each with its saved answers, date, copies and
+    delivery, plus (``documents``) the built-in documents that are not letters (lists, goals).
+
+    ``demo`` uses it so that each sample case gets only the letters that fit its story.
+    """
+    from planwriter.render.letter import LetterOptions
+    from planwriter.render.registry import Kind
+
+    registry = registry or default_registry()
+    today = today or dt.date.today()
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Exported] = []
+    for template in registry.all():
+        if not template.builtin:
+            continue
+        draft = case.letter_drafts.get(template.id)
+        if template.meta.kind == Kind.LETTER and draft is None:
+            continue
+        if template.meta.kind != Kind.LETTER and not documents:
+            continue
+        inputs = dict(draft.inputs) if draft else template.meta.sample_inputs
+        options = None
+        if draft is not None:
+            options = LetterOptions(date=draft.date, recipient_id=draft.recipient_id,
+                                    cc_ids=draft.cc_ids or None, delivery=draft.delivery,
+                                    enclosures=list(draft.enclosures), signer_ids=draft.signer_ids)
+        date = (draft.date if draft and draft.date else None) or today
+        path = folder / suggested_file_name(template.meta.title, case.child.short_name, date)
+        export(case, template.id, path, inputs, options, registry=registry, today=today)
+        written.append(Exported(template.id, template.meta.title, path))
+    log.info("Exported %d documents of a sample story", len(written))
+    return written

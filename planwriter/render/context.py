@@ -17,6 +17,7 @@ from planwriter.core.model import (
     Case,
     CategoryStatus,
     Contact,
+    Guardian,
     PlanStatus,
     Pronouns,
     SchoolRole,
@@ -93,12 +94,16 @@ def address_lines(address: dict[str, Any]) -> list[str]:
     return lines
 
 
+_OUTSIDE_AGENCIES = frozenset({SchoolRole.STATE_AGENCY, SchoolRole.OFFICE_FOR_CIVIL_RIGHTS})
+_REQUIRED_NAMES = {SchoolRole.SUPERINTENDENT: "the superintendent's name"}
+
+
 def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -> dict[str, Any]:
     """A recipient or cc entry; falls back to the role's title when no contact is on file."""
     if contact is None:
         title = ROLE_LABELS[role] if role else "Special Education Office"
         district = case.child.district or case.child.school
-        if role == SchoolRole.STATE_AGENCY:  # the state, not the district, receives state complaints
+        if role in _OUTSIDE_AGENCIES:  # the state or OCR, not the district, receives complaints
             district = ""
         return {
             "id": "",
@@ -109,15 +114,18 @@ def contact_dict(contact: Contact | None, role: SchoolRole | None, case: Case) -
             "email": "",
             "phone": "",
             "address_lines": [],
-            "salutation": title,
+            "salutation": "Sir or Madam" if role == SchoolRole.OFFICE_FOR_CIVIL_RIGHTS else title,
             "known": False,
+            # A letter that must reach a named person (a due process complaint goes to the
+            # superintendent) lists the name as missing rather than writing "Dear Superintendent".
+            "required_name": _REQUIRED_NAMES.get(role, "") if role else "",
         }
     data = plain(contact, "contact", "contact")
     organization = case.child.district if contact.role in (
         SchoolRole.SPECIAL_EDUCATION_DIRECTOR, SchoolRole.SUPERINTENDENT,
         SchoolRole.SECTION_504_COORDINATOR,
     ) else case.child.school
-    if contact.role == SchoolRole.STATE_AGENCY:
+    if contact.role in _OUTSIDE_AGENCIES:
         organization = ""
     data.update(
         title=contact.display_title,
@@ -139,6 +147,124 @@ def sender_dict(sender: Sender, case: Case) -> dict[str, Any]:
             relationship = guardian.relationship
     data["relationship"] = relationship
     return data
+
+
+#: Relationships that make a guardian a parent in the letters' wording ("the parents of …").
+PARENT_WORDS = ("parent", "mother", "father", "stepmother", "stepfather", "mom", "dad")
+
+
+def signing_guardians(case: Case, sender: Sender, signer_ids: list[str] | None = None) -> list[Guardian]:
+    """The guardians who sign a letter, or on whose behalf an advocate writes it.
+
+    ``signer_ids`` (a letter's own choice) wins; then the guardians marked "signs the letters";
+    then, for a parent sender, the guardian with the sender's name (or the first guardian), and
+    for an advocate, every named guardian. Returns guardians in case order; may be empty.
+    """
+    named = [g for g in case.guardians if g.name]
+    if signer_ids:
+        chosen = [g for g in named if g.id in signer_ids]
+        if chosen:
+            return chosen
+    marked = [g for g in named if g.signs_letters]
+    if marked:
+        return marked
+    if sender.role == SenderRole.ADVOCATE:
+        return named
+    same = [g for g in named if sender.name and g.name == sender.name]
+    if same:
+        return same[:1]
+    return named[:1] if not sender.name else []
+
+
+def _relationship_word(guardians: list[Guardian]) -> str:
+    """"parent", "parents", "guardian", "guardians", or a single guardian's own word ("mother")."""
+    words = [(g.relationship or "parent").strip().lower() for g in guardians]
+    if len(words) == 1:
+        return words[0]
+    return "parents" if all(w in PARENT_WORDS for w in words) else "guardians"
+
+
+def voice_dict(sender: dict[str, Any], signers: list[dict[str, Any]], relationship: str) -> dict[str, Any]:
+    """The words for the letter's writer: ``v.I`` ("I"/"We") at a sentence start, ``v.i`` in a
+    sentence, ``v.me``, ``v.my``, ``v.My``, ``v.am``, ``v.was``, ``v.myself``; ``v.we`` is true when
+    two or more parents write together. An advocate always writes as "I".
+
+    ``v.parents`` names the parents ("Maria Rivera and Daniel Rivera"), ``v.parents_are`` is
+    "is"/"are", and ``v.parent_word`` is "parent"/"parents" (or the guardian's own word).
+
+    The parents' own decisions (consent, refusal, revocation) are worded with ``v.parent_s``,
+    ``v.parent_do``, ``v.parent_be`` and ``v.parents_own`` ("my"/"our", or for an advocate
+    "the parents'"), so an advocate's letter says "Maria Rivera consents", never "I consent".
+    ``v.us`` is whom the school sends notices and reports to: "me", "us", or "the parents and me".
+    """
+    plural = not sender["is_advocate"] and len(signers) > 1
+    names = [s["name"] for s in signers]
+    several = len(names) > 1
+    word = relationship.lower()
+    if sender["is_advocate"]:
+        parent_words = {
+            # The parents' own decision, named: "Maria Rivera consents …", "… do not consent".
+            "parent_s": "" if several else "s",
+            "parent_do": "do" if several else "does",
+            "parent_be": "are" if several else "is",
+            "parents_own": f"the {word}'" if word.endswith("s") else f"the {word}'s",
+            "us": f"the {word} and me",
+        }
+    else:
+        parent_words = {
+            "parent_s": "",
+            "parent_do": "do",
+            "parent_be": "are" if plural else "am",
+            "parents_own": "our" if plural else "my",
+            "us": "us" if plural else "me",
+        }
+    return {
+        **parent_words,
+        "we": plural,
+        "I": "We" if plural else "I",
+        "i": "we" if plural else "I",
+        "me": "us" if plural else "me",
+        "my": "our" if plural else "my",
+        "My": "Our" if plural else "My",
+        "am": "are" if plural else "am",
+        "was": "were" if plural else "was",
+        "myself": "ourselves" if plural else "myself",
+        "parents": _join_names(names) if names else Missing("the parent's name"),
+        "parents_are": "are" if several else "is",
+        "parent_word": relationship,
+        "several_parents": several,
+    }
+
+
+def signer_context(case: Case, sender: Sender, signer_ids: list[str] | None = None) -> dict[str, Any]:
+    """``signers`` (who signs, or for whom an advocate writes) and the voice ``v`` for templates.
+
+    The engine calls this again when a letter's own sender or signer choice replaces the case's.
+    """
+    sender_data = sender_dict(sender, case)
+    signers = signing_guardians(case, sender, signer_ids)
+    signer_data = [plain(g, "guardian") for g in signers]
+    if not signer_data and not sender_data["is_advocate"] and sender.name:
+        # The sender signs as a parent without being on the guardians list.
+        signer_data = [{"name": sender.name, "relationship": sender_data["relationship"], "id": ""}]
+    relationship = _relationship_word(signers) if signers else sender_data["relationship"]
+    return {"signers": signer_data, "v": voice_dict(sender_data, signer_data, relationship)}
+
+
+def _join_names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def language_needs(case: Case) -> list[dict[str, str]]:
+    """Guardians whose preferred language is not English: ``[{"name", "language"}]``, in case order."""
+    out = []
+    for guardian in case.guardians:
+        language = guardian.preferred_language.strip()
+        if guardian.name and language and "english" not in language.lower():
+            out.append({"name": guardian.name, "language": language})
+    return out
 
 
 def grade_phrase(grade: str) -> str:
@@ -215,13 +341,42 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         label = AREA_LABELS[concern.area]
         if concern.description and label not in areas:
             areas.append(label)
+    sender_data = sender_dict(sender, case)
+    needs = language_needs(case)
+    signals: dict[str, Any] = {}
+
+    def parent_signs(only: bool = False) -> str:
+        """Called by a template that words the parents' consent, refusal or revocation: the
+        parents then sign under the letter, below an advocate's signature (see letter.py).
+        ``only=True``: a document the parents alone sign (the authorization to share records)."""
+        signals["parent_signs"] = True
+        if only:
+            signals["parents_only"] = True
+        return ""
+
+    def copy_to(role: str) -> str:
+        """Called by a template whose letter must be copied to an office (``copy_to("state_agency")``):
+        the cc line names it even when no one there is on file. Unknown roles are an error."""
+        office = contact_dict(None, SchoolRole(role), case)
+        signals.setdefault("copy_to", [])
+        if role not in [c["role"] for c in signals["copy_to"]]:
+            signals["copy_to"].append(office)
+        return ""
+
     return {
         "today": today,
         "child": child_dict(case),
         "p": pronoun_set(case.child.pronouns),
         "guardians": guardians,
         "family": [g["name"] for g in guardians],
-        "sender": sender_dict(sender, case),
+        "sender": sender_data,
+        **signer_context(case, sender),
+        "language_needs": needs,
+        "interpreter_language": needs[0]["language"] if needs else "",
+        "home_language": case.child.home_language,
+        "parent_signs": parent_signs,
+        "copy_to": copy_to,
+        "letter_signals": signals,
         "plan_status": case.plan_status.value,
         "plan_label": PLAN_LABELS[case.plan_status],
         "has_iep": case.plan_status == PlanStatus.IEP,

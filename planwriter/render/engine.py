@@ -17,7 +17,7 @@ from jinja2 import TemplateError as JinjaError
 
 from planwriter.core.model import Case, SchoolRole
 from planwriter.render.blocks import Block, Document, Heading, PageBreak, Paragraph, Run
-from planwriter.render.context import build_context, contact_dict, plain, sender_dict
+from planwriter.render.context import build_context, contact_dict, plain, sender_dict, signer_context
 from planwriter.render.environment import (
     LongText,
     MissingList,
@@ -229,11 +229,14 @@ def render_document(
     """
     registry = registry or default_registry()
     template = registry.get(template_id)
-    options = options or LetterOptions()
+    options = options or LetterOptions(delivery=template.meta.delivery)
     values = validate_inputs(template, inputs or {})
     context = build_context(case, today=today)
     if options.sender is not None and not options.sender.is_empty() and case.sender.is_empty():
         context["sender"] = sender_dict(options.sender, case)
+        context.update(signer_context(case, options.sender, options.signer_ids))
+    elif options.signer_ids is not None:
+        context.update(signer_context(case, case.effective_sender(), options.signer_ids))
     letter_date = options.date or today or dt.date.today()
     context["letter_date"] = letter_date
     context["inputs"] = {

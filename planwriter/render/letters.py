@@ -20,6 +20,7 @@ from planwriter.core.model import (
     DeliveryMethod,
     LetterDraft,
     LogEntry,
+    PlanStatus,
     SchoolRole,
     Sender,
 )
@@ -89,9 +90,12 @@ class LetterResult:
 
 
 def recipient_role(case: Case, template: Template) -> SchoolRole:
-    """The role a letter goes to when no one is chosen: the template's role, or the director when
-    nobody with a role a family may not know by name (:data:`FALLBACK_TO_DIRECTOR`) is on file."""
+    """The role a letter goes to when no one is chosen: the template's role (its 504 role for a family
+    with a 504 plan), or the director when nobody with a role a family may not know by name
+    (:data:`FALLBACK_TO_DIRECTOR`) is on file."""
     role = template.meta.recipient_role or SchoolRole.SPECIAL_EDUCATION_DIRECTOR
+    if case.plan_status == PlanStatus.PLAN_504 and template.meta.recipient_role_504:
+        role = template.meta.recipient_role_504  # a 504 family writes to the 504 coordinator
     if role in FALLBACK_TO_DIRECTOR and not case.contacts_with_role(role):
         return SchoolRole.SPECIAL_EDUCATION_DIRECTOR
     return role

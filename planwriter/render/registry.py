@@ -125,13 +125,16 @@ class TemplateMeta(BaseModel):
     subject: str = ""
     legal_basis: list[LegalCite] = Field(default_factory=list)
     recipient_role: SchoolRole | None = None
+    #: Who receives the letter instead when the child has a Section 504 plan (the 504 coordinator).
+    recipient_role_504: SchoolRole | None = None
     cc_roles: list[SchoolRole] = Field(default_factory=list)
     inputs: list[InputSpec] = Field(default_factory=list)
     response: ResponseRule | None = None
     guidance: Guidance = Field(default_factory=Guidance)
     enclosures: list[str] = Field(default_factory=list)
-    #: How a new draft of this letter is sent (certified mail where proof of delivery is the rule).
-    delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
+    #: How the letter is sent unless the family chooses otherwise (a due process complaint:
+    #: certified mail, for proof of the date it was received).
+    delivery: DeliveryMethod = DeliveryMethod.EMAIL
     order: int = 100
     #: Realistic inputs for the sample case: used by ``demo``, the self-test and the tests.
     sample_inputs: dict[str, Any] = Field(default_factory=dict)

@@ -123,6 +123,7 @@ def test_the_page_imports_a_district_calendar_and_exports_the_dates(qtbot, conte
 
     sample_case.child.state = "CA"
     sample_case.key_dates.request_date = dt.date(2026, 12, 14)
+    sample_case.key_dates.consent_date = None  # a request just sent: its answer is still to come
     page = DatesLogPage(context)
     page.today = lambda: dt.date(2026, 12, 15)
     qtbot.addWidget(page)

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from planwriter.core import casefile
 from planwriter.core.model import Address, Case, Child, Guardian, Pronouns, Sender, SenderRole
-from planwriter.core.sample import sample_case
+from planwriter.core.sample import sample_case, sample_path
 
 LETTER_DATE = dt.date(2026, 11, 30)
 
@@ -86,6 +87,31 @@ def advocate_minimal_case() -> Case:
     return case
 
 
+def two_parents_signing_case() -> Case:
+    """Both guardians sign: "We are the parents …" and a signature for each."""
+    case = two_guardians_case()
+    for guardian in case.guardians:
+        guardian.signs_letters = True
+    return case
+
+
+def advocate_one_parent_case() -> Case:
+    """An advocate writing for one named parent (the other guardian does not sign)."""
+    case = advocate_case()
+    case.guardians[0].signs_letters = True
+    return case
+
+
+def iep_case() -> Case:
+    """The IEP sample (Maya Thompson): both parents sign."""
+    return casefile.load(sample_path("sample-case-iep.pwcase"))
+
+
+def plan_504_case() -> Case:
+    """The Section 504 sample (Noah Patel): an advocate writes for both parents."""
+    return casefile.load(sample_path("sample-case-504.pwcase"))
+
+
 def california_case() -> Case:
     case = sample_case()
     case.child.state = "CA"
@@ -102,6 +128,10 @@ CASES: dict[str, Callable[[], Case]] = {
     "advocate": advocate_case,
     "advocate-minimal": advocate_minimal_case,
     "california": california_case,
+    "two-parents-signing": two_parents_signing_case,
+    "advocate-one-parent": advocate_one_parent_case,
+    "iep": iep_case,
+    "504-plan": plan_504_case,
 }
 
 

@@ -113,12 +113,6 @@ def test_it_refuses_what_is_not_a_word_file(tmp_path):
 
 # --------------------------------------------------------------------------- every built-in document
 
-#: Letters whose body starts at a second-level heading ("##") under the subject line; the check
-#: reports them, and the letter templates are where to fix them. When one is fixed, its entry here
-#: fails (strict) and is to be removed.
-KNOWN_HEADING_SKIPS = {"due-process-complaint", "mediation", "parent-concerns", "state-complaint"}
-
-
 @pytest.fixture(scope="module")
 def demo_documents(tmp_path_factory):
     from planwriter.core.sample import sample_case
@@ -140,10 +134,6 @@ def _builtin_ids() -> list[str]:
     return [t.id for t in default_registry().all() if t.builtin] + ["meeting-packet"]
 
 
-@pytest.mark.parametrize("template_id", [
-    pytest.param(i, marks=pytest.mark.xfail(strict=True, reason="heading starts at level 2"))
-    if i in KNOWN_HEADING_SKIPS else i
-    for i in _builtin_ids()
-])
+@pytest.mark.parametrize("template_id", _builtin_ids())
 def test_every_builtin_document_passes(demo_documents, template_id):
     assert [str(p) for p in check_docx(demo_documents[template_id])] == []

@@ -14,6 +14,7 @@ from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.base import CasePage
 from planwriter.gui.widgets import (
     Binding,
+    CheckField,
     ChoiceField,
     DateField,
     Field,
@@ -110,8 +111,9 @@ class ChildPage(CasePage):
         self.scroll.add(group_box(
             self.tr("Parents and guardians"), self.guardians,
             intro=self.tr("Everyone who has a say in school decisions for your child. Put yourself first: "
-                          "the first one listed signs the letters, unless “Who signs the letters” below "
-                          "or Settings names someone else."),
+                          "the first one listed signs the letters, unless you tick “Signs the letters” "
+                          "for one or more of you, or “Who signs the letters” below or Settings names "
+                          "someone else."),
         ))
         self.sender_form = self._build_sender()
         self.scroll.add(group_box(
@@ -198,7 +200,13 @@ class ChildPage(CasePage):
                            placeholder=self.tr("parent")))
         form.add(TextField(self.tr("Phone"), ModelBinding(current, "phone")))
         form.add(TextField(self.tr("Email"), ModelBinding(current, "email")))
-        form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language")))
+        form.add(TextField(self.tr("Preferred language"), ModelBinding(current, "preferred_language"),
+                           help=self.tr("If it is not English, letters ask for an interpreter and for "
+                                        "documents in this language.")))
+        form.add(CheckField(self.tr("Signs the letters"), ModelBinding(current, "signs_letters"),
+                            help=self.tr("Tick it for each parent who signs. Two parents who both sign "
+                                         "write as \"we\" and each get a signature; an advocate writes "
+                                         "on behalf of the parents ticked here.")))
         add_address_fields(form, address, self.tr("guardian"))
         _name_for_screen_readers(form, self.tr("guardian"))
         self.guardian_name_edit = form.fields()[0]
