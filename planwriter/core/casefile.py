@@ -237,8 +237,14 @@ def load(path: str | os.PathLike[str]) -> Case:
     with contextlib.suppress(OSError):
         remove_stale_temps(path)  # leftovers of a save that was killed half-way
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CaseFileError(f"“{path.name}” is saved as UTF-16 text, not UTF-8 as planwriter cases are. "
-                            "The file has not been changed.")
+        # Saved as UTF-16 by a text editor: read it if it is a case, else say it is not one.
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        if not text.lstrip().startswith("{"):
+            raise CaseFileError(f"“{path.name}” is not a planwriter case file (it is not UTF-8 text)")
+        return loads(text)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -31,7 +31,7 @@ KINDS = {
     "nan": lambda good: good.replace(b'"schema_version": 3', b'"schema_version": NaN'),
     "infinity": lambda good: good.replace(b'"schema_version": 3', b'"schema_version": -Infinity'),
     "duplicate-key": lambda good: good.replace(b'"schema_version": 3', b'"schema_version": 3, "schema_version": 3'),
-    "utf16": lambda good: good.decode("utf-8").encode("utf-16"),
+    "utf16-garbage": lambda good: b"\xff\xfe\x00garbage",
     "latin1": lambda good: good.replace(b"Alexander", "Alexánder".encode("latin-1")),
     "nul": lambda good: good.replace(b"Alexander", b"Alex\x00ander"),
     "truncated": lambda good: good[: len(good) // 3],
@@ -56,9 +56,11 @@ def test_each_kind_of_damage_gives_one_line(tmp_path: Path, sample_case: Case, k
     assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.pwcase"]
 
 
-def test_bom_is_accepted(tmp_path: Path, sample_case: Case) -> None:
+@pytest.mark.parametrize("encode", [lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
+                                    lambda text: text.encode("utf-16")], ids=["utf8-bom", "utf16"])
+def test_a_case_saved_by_a_text_editor_is_read(tmp_path: Path, sample_case: Case, encode) -> None:
     path = tmp_path / "bom.pwcase"
-    path.write_bytes(b"\xef\xbb\xbf" + _good(sample_case))
+    path.write_bytes(encode(_good(sample_case).decode("utf-8")))
     assert casefile.load(path).child.legal_first_name == sample_case.child.legal_first_name
 
 
@@ -68,7 +70,7 @@ def _load_in_thread(path: Path) -> BaseException | None:
     def run() -> None:
         try:
             casefile.load(path)
-        except BaseException as error:  # noqa: BLE001 - the test inspects it
+        except BaseException as error:
             result[0] = error
 
     thread = threading.Thread(target=run, daemon=True)
