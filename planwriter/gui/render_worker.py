@@ -13,6 +13,7 @@ painting, and returns its document or raises its error (``TimeoutError`` after t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -70,16 +71,14 @@ class RenderWorker(QObject):
     def _run(self, number: int, job: Job) -> None:
         try:
             result = job()
-        except BaseException as error:  # noqa: BLE001 - reported to the page, never lost
+        except BaseException as error:
             self._emit(number, None, error)
             return
         self._emit(number, result, None)
 
     def _emit(self, number: int, result: Any, error: BaseException | None) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the page was closed while the job ran
             self._finished.emit(number, result, error)
-        except RuntimeError:  # the page was closed while the job ran
-            pass
 
     def _on_finished(self, number: int, result: Any, error: BaseException | None) -> None:
         self._running = None
@@ -101,7 +100,7 @@ class RenderWorker(QObject):
         def run() -> None:
             try:
                 outcome["result"] = job()
-            except BaseException as error:  # noqa: BLE001 - re-raised on the GUI thread
+            except BaseException as error:
                 outcome["error"] = error
             finished.set()
 
