@@ -16,7 +16,8 @@ from planwriter.render.engine import default_registry, export, export_docx, rend
 
 FIELD_XML = (
     '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:fldSimple w:instr=\' INCLUDETEXT "\\\\\\\\server\\\\share\\\\x.docx" \'><w:r><w:t>simple</w:t></w:r></w:fldSimple>'
+    '<w:fldSimple w:instr=\' INCLUDETEXT "\\\\\\\\server\\\\share\\\\x.docx" \'>'
+    "<w:r><w:t>simple</w:t></w:r></w:fldSimple>"
     '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INCLUDEPICTURE "http://tracker.example/p.png"'
     ' </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown</w:t></w:r>'
     '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
@@ -72,8 +73,9 @@ def hostile_letterhead(path: Path) -> Path:
                     content = content.replace(b"<w:settings ", b'<w:settings xmlns:r="http://schemas.openxmlformats.'
                                               b'org/officeDocument/2006/relationships" ', 1)
             if info.filename == "word/document.xml":
-                content = content.replace(b"<w:body>", b"<w:body>" + FIELD_XML.encode()
-                                          .replace(b' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', b""), 1)
+                fields = FIELD_XML.encode().replace(
+                    b' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', b"")
+                content = content.replace(b"<w:body>", b"<w:body>" + fields, 1)
             target.writestr(info, content)
     path.write_bytes(out.getvalue())
     return path
