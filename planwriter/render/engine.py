@@ -27,6 +27,7 @@ from planwriter.render.environment import (
     make_environment,
     stop_collecting,
 )
+from planwriter.render.lazy import render_lazily
 from planwriter.render.letter import LetterOptions, letter_foot, letter_head
 from planwriter.render.markup import parse
 from planwriter.render.registry import (
@@ -150,7 +151,7 @@ def _render_text(template: Template, context: dict[str, Any], run=None) -> str:
     try:
         if run is None:
             compiled = _compiled(_search_path(template), template.body, False)
-            return compiled.render(context)
+            return render_lazily(compiled, context)
         return run()
     except TemplateSyntaxError as error:
         raise TemplateError(error.message or "syntax error", template.path, error.lineno) from None

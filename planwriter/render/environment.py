@@ -226,6 +226,9 @@ def make_environment(loader: BaseLoader | None = None, *, limited: bool = False)
         extensions=[],
     )
     env.filters.update(FILTERS)
+    from planwriter.render.lazy import LazyAwareContext
+
+    env.context_class = LazyAwareContext
     if limited:
         from planwriter.render.limits import LIMITED_FILTERS
 
