@@ -39,6 +39,12 @@ class LazyContext(MutableMapping[str, Any]):
         view._values = self._values
         return view
 
+    def copy(self) -> LazyContext:
+        """A shallow copy (Jinja copies a context before adding an include's local names)."""
+        twin = LazyContext(fallback=self._fallback)
+        twin._values = dict(self._values)
+        return twin
+
     def __getitem__(self, key: str) -> Any:
         try:
             value = self._values[key]

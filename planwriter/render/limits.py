@@ -386,9 +386,22 @@ class LimitedEnvironment(SandboxedEnvironment):
 
 def render_limited(template: Any, context: dict[str, Any]) -> str:
     """Render a compiled template of a :class:`LimitedEnvironment`, counting its output."""
+    from planwriter.render.lazy import LazyContext
+
     current = _current()
     parts: list[str] = []
-    for piece in Template.generate(template, context):
-        current.add_output(len(piece))
-        parts.append(piece)
+    if isinstance(context, LazyContext):  # build only the parts of the case the template uses
+        pieces = template.root_render_func(template.new_context(context.with_fallback(template.globals), shared=True))
+    else:
+        pieces = Template.generate(template, context)
+    try:
+        for piece in pieces:
+            current.add_output(len(piece))
+            parts.append(piece)
+    except LimitExceeded:
+        raise
+    except Exception:
+        if isinstance(context, LazyContext):
+            template.environment.handle_exception()  # error lines point into the template
+        raise
     return "".join(parts)

@@ -261,22 +261,22 @@ class Registry:
             try:
                 template = read_template(path, builtin=False, language=self.language)
             except TemplateError as error:
-                log.warning("Skipped a user template: %s", error)
+                log.info("Skipped a user template: %s", error)
                 self.problems.append(error)
                 continue
             except (RecursionError, MemoryError):
                 problem = TemplateError("the settings are nested too deeply to read", path)
-                log.warning("Skipped a user template: %s", problem)
+                log.info("Skipped a user template: %s", problem)
                 self.problems.append(problem)
                 continue
             except Exception as error:
                 problem = TemplateError(f"cannot be read ({type(error).__name__})", path)
-                log.warning("Skipped a user template: %s", problem)
+                log.info("Skipped a user template: %s", problem)
                 self.problems.append(problem)
                 continue
             problem = check_body(template)
             if problem is not None:
-                log.warning("Skipped a user template: %s", problem)
+                log.info("Skipped a user template: %s", problem)
                 self.problems.append(problem)
                 continue
             candidates.append(template)

@@ -67,10 +67,10 @@ def _deep_line(text: str) -> int | None:
     """The first line where brackets or blocks are nested deeper than anyone writes by hand."""
     depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        depth += line.count("(") + line.count("[") + line.count("{%") - line.count(")") - line.count("]")
-        depth -= 2 * line.count("{% end")
+        depth += line.count("(") + line.count("[") + line.count("{%")
         if depth > 50:
             return number
+        depth -= line.count(")") + line.count("]") + 2 * line.count("{% end")
     return None
 
 
@@ -268,11 +268,11 @@ def load_user_folder(folder: Path, language: str) -> tuple[list[Template], list[
         try:
             found.append(read_docx_template(path, language=language))
         except TemplateError as error:
-            log.warning("Skipped a user template: %s", error)
+            log.info("Skipped a user template: %s", error)
             problems.append(error)
         except Exception as error:
             problem = TemplateError(f"cannot be read ({type(error).__name__})", path)
-            log.warning("Skipped a user template: %s", problem)
+            log.info("Skipped a user template: %s", problem)
             problems.append(problem)
     return found, problems
 
