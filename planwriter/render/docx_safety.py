@@ -105,8 +105,13 @@ def check_docx_bytes(data: bytes, *, needs: str | None = None) -> None:
 
 
 def check_docx_file(path: Path) -> None:
-    """Check a letterhead or Word template file; raises :class:`UnsafeDocx` or ``OSError``."""
-    check_docx_bytes(read_limited(path), needs="word/document.xml")
+    """Check a letterhead or Word template file; raises :class:`UnsafeDocx` (naming the file)."""
+    try:
+        check_docx_bytes(read_limited(path), needs="word/document.xml")
+    except UnsafeDocx as error:
+        raise UnsafeDocx(f"The Word file {path.name} {error}") from None
+    except OSError as error:
+        raise UnsafeDocx(f"The Word file {path.name} cannot be read ({error.strerror})") from None
 
 
 # --------------------------------------------------------------------------- cleaning exports

@@ -247,7 +247,10 @@ def render_docx_template(template: Template, context: dict[str, Any]) -> DocxDoc
     child = context.get("child", {})
     name = child.get("full_name") if isinstance(child, dict) else None
     title = template.meta.title
+    sender = context.get("sender", {})
+    author = sender.get("name") if isinstance(sender, dict) else None
     return DocxDocument(
+        author=author if isinstance(author, str) else "",
         title=f"{title} - {name}" if isinstance(name, str) and name else title,
         blocks=blocks,
         kind=template.meta.kind.value,
