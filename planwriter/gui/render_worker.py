@@ -5,7 +5,8 @@ thread; the job runs on a worker thread and ``done(document, error)`` arrives ba
 thread. One job runs at a time: while it runs, a newer request replaces any waiting one (typing
 quickly never piles up renders), and each finished job is shown. A job that has not finished after
 :data:`TIMEOUT_SECONDS` reports ``timed_out`` so the page can say so beside the preview; the user's
-templates also stop themselves at their time limit (:mod:`planwriter.render.limits`), after which the worker is free again.
+templates also stop themselves at their time limit (:mod:`planwriter.render.limits`), after which
+the worker is free again.
 
 :meth:`RenderWorker.run_blocking` (for export) runs a job on the worker while the window keeps
 painting, and returns its document or raises its error (``TimeoutError`` after the timeout).
