@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from planwriter.core.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path, remove_stale_temps
 from planwriter.core.model import SCHEMA_VERSION, Case
 from planwriter.core.problems import Problem, problems_from_error
-from planwriter.core.text import scrub
+from planwriter.core.text import needs_cleaning, scrub
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,22 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def loads(text: str) -> Case:
+#: The notice for a case whose text had characters cleaned on loading (see core/text.py).
+CLEANED_NOTICE = ("Some invisible characters in this case (control codes or broken characters) were replaced "
+                  "with spaces or line breaks; save the case to keep the cleaned text.")
+
+
+def _holds_unusual_text(data: object) -> bool:
+    if isinstance(data, str):
+        return needs_cleaning(data)
+    if isinstance(data, list):
+        return any(_holds_unusual_text(v) for v in data)
+    if isinstance(data, dict):
+        return any(_holds_unusual_text(k) or _holds_unusual_text(v) for k, v in data.items())
+    return False
+
+
+def loads(text: str, notes: list[str] | None = None) -> Case:
     """Parse a case from JSON text. Raises :class:`CaseFileError` (one line) for any damage:
     bad JSON, duplicate keys, NaN/Infinity, numbers too long, nesting deeper than :data:`MAX_DEPTH`."""
     if _too_deep(text):
@@ -192,7 +207,10 @@ def loads(text: str) -> Case:
         if isinstance(error, CaseFileError):
             raise
         raise CaseFileError(_DAMAGED.format(why="it is not valid case data")) from None
-    return case_from_data(data)
+    case = case_from_data(data)
+    if notes is not None and _holds_unusual_text(data):
+        notes.append(CLEANED_NOTICE)
+    return case
 
 
 def read_case_bytes(path: Path) -> bytes:
@@ -230,8 +248,10 @@ def read_case_bytes(path: Path) -> bytes:
     return raw
 
 
-def load(path: str | os.PathLike[str]) -> Case:
-    """Read a case file. Raises :class:`CaseFileError` with a one-line message; never writes."""
+def load(path: str | os.PathLike[str], notes: list[str] | None = None) -> Case:
+    """Read a case file. Raises :class:`CaseFileError` with a one-line message; never writes (it
+    only removes leftovers of killed saves beside it). Text is cleaned as it enters the case
+    (core/text.py); when that changed something, :data:`CLEANED_NOTICE` is added to ``notes``."""
     path = Path(path)
     raw = read_case_bytes(path)
     with contextlib.suppress(OSError):
@@ -244,7 +264,7 @@ def load(path: str | os.PathLike[str]) -> Case:
             text = ""
         if not text.lstrip().startswith("{"):
             raise CaseFileError(f"“{path.name}” is not a planwriter case file (it is not UTF-8 text)")
-        return loads(text)
+        return loads(text, notes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -253,7 +273,7 @@ def load(path: str | os.PathLike[str]) -> Case:
         ) from None
     if "\x00" in text:
         raise CaseFileError(_DAMAGED.format(why="it contains binary data"))
-    return loads(text)
+    return loads(text, notes)
 
 
 # --------------------------------------------------------------------------- save

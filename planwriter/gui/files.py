@@ -214,8 +214,9 @@ class FileController(QObject):
         from planwriter.core import casefile
 
         path = Path(path)
+        notes: list[str] = []
         try:
-            case = casefile.load(path)
+            case = casefile.load(path, notes)
         except casefile.CaseFileError as error:
             log.info("A case file could not be opened")
             show_error(self.window, self.tr("This case could not be opened"), str(error))
@@ -224,6 +225,10 @@ class FileController(QObject):
             return False
         self._show(case, path.resolve())
         self._remember(path.resolve())
+        if notes:  # text was cleaned as it entered the case (core/text.py)
+            self.window.statusBar().showMessage(self.tr(
+                "Some invisible characters in this case (control codes or broken characters) were "
+                "replaced with spaces or line breaks; save the case to keep the cleaned text."), 15000)
         log.info("Opened a case file")
         return True
 

@@ -84,3 +84,16 @@ def test_lone_surrogate_in_any_string_of_a_file_is_saved(tmp_path: Path, sample_
     casefile.save(case, path)
     assert "\ufffd" in path.read_text(encoding="utf-8")
     export(case, "records", tmp_path / "x.docx", sample_input(case, "records"))
+
+
+def test_loading_says_when_text_was_cleaned(tmp_path: Path, sample_case: Case) -> None:
+    path = tmp_path / "case.pwcase"
+    casefile.save(sample_case, path)
+    notes: list[str] = []
+    casefile.load(path, notes)
+    assert notes == []
+    path.write_text(path.read_text(encoding="utf-8").replace('"Alexander"', '"Alex\\u000bander"', 1),
+                    encoding="utf-8")
+    case = casefile.load(path, notes)
+    assert notes == [casefile.CLEANED_NOTICE]
+    assert case.child.legal_first_name == "Alex ander"
