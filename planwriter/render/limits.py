@@ -24,6 +24,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from jinja2 import Template, nodes
+from jinja2.compiler import CodeGenerator
 from jinja2.filters import (
     do_batch,
     do_center,
@@ -265,6 +266,9 @@ _GROWING_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs", "replace"
 def _check_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     owner = getattr(obj, "__self__", None)
     name = getattr(obj, "__name__", "")
+    if isinstance(owner, list | dict) and name in {"extend", "update", "__iadd__"} and args:
+        _check_size(len(owner) + _sized(args[0]), "growing a list")
+        return
     if not isinstance(owner, str) or name not in _GROWING_METHODS:
         return
     if name in {"center", "ljust", "rjust", "zfill"}:
@@ -316,6 +320,27 @@ def _guard(items: Any) -> Any:
     return _Guard(items)
 
 
+def _checked_concat(items: tuple[Any, ...]) -> str:
+    """Jinja's ``~`` operator, with the size of the result checked first."""
+    texts = [str(item) for item in items]
+    _check_size(sum(len(t) for t in texts), "joining texts with ~")
+    return "".join(texts)
+
+
+class LimitedCodeGenerator(CodeGenerator):
+    """Compiles ``a ~ b`` to a size-checked join (Jinja joins without asking the sandbox)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
+        if frame.eval_ctx.volatile or frame.eval_ctx.autoescape:
+            return super().visit_Concat(node, frame)
+        self.write("environment.checked_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+        return None
+
+
 class LimitedTemplate(Template):
     """A compiled template whose ``render`` counts its output against the budget."""
 
@@ -327,6 +352,8 @@ class LimitedEnvironment(SandboxedEnvironment):
     """The sandbox with a budget (see the module docstring)."""
 
     template_class = LimitedTemplate
+    code_generator_class = LimitedCodeGenerator
+    checked_concat = staticmethod(_checked_concat)
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
 
@@ -398,8 +425,6 @@ def render_limited(template: Any, context: dict[str, Any]) -> str:
         for piece in pieces:
             current.add_output(len(piece))
             parts.append(piece)
-    except LimitExceeded:
-        raise
     except Exception:
         if isinstance(context, LazyContext):
             template.environment.handle_exception()  # error lines point into the template

@@ -42,6 +42,10 @@ RUNAWAY = {
     "append-loop": "{% set xs = [1] %}{% for x in xs %}{{ xs.append(x) or '' }}{% endfor %}",
     "output": "{% for a in range(100000) %}{% for b in range(100) %}xxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}"
               "{% endfor %}",
+    "tilde-doubling": "{% set ns = namespace(x='a' * 100000) %}{% for i in range(40) %}{% set ns.x = ns.x ~ ns.x %}"
+                      "{% endfor %}{{ ns.x|length }}",
+    "list-doubling": "{% set ns = namespace(l=[1]) %}{% for i in range(60) %}{{ ns.l.extend(ns.l) or '' }}"
+                     "{% endfor %}",
     "batch": "{{ [1]|batch(10**9, 0)|list|length }}",
     "concern-cube": "{% for a in concerns %}{% for b in range(100000) %}{% for c in range(1000) %}"
                     "{% endfor %}{% endfor %}{% endfor %}",
@@ -193,3 +197,11 @@ def test_a_fifo_in_the_folder_is_skipped(folder: Path) -> None:
     (folder / "pipe.toml").write_text(SIDECAR.format(id="pipe"), encoding="utf-8")
     registry = Registry.load(user_dir=folder)
     assert {p.path.name for p in registry.problems} == {"pipe.md.j2", "pipe.docx"}
+
+
+@pytest.mark.parametrize("name", ["nested-range", "multiply", "center", "tilde-doubling", "replace"])
+def test_a_limit_names_the_line(folder: Path, sample_case, name: str) -> None:
+    _write(folder, name, RUNAWAY[name])
+    registry = Registry.load(user_dir=folder)
+    with pytest.raises(TemplateError, match=rf"^{name}\.md\.j2, line 6: "):
+        render_document(sample_case, name, registry=registry)
