@@ -111,7 +111,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, keep_backup
         old = None
     if old is not None and not stat.S_ISREG(old.st_mode):
         raise IsADirectoryError(21, "not a regular file", str(target))
-    in_place = old is not None and old.st_nlink > 1
+    in_place = old is not None and _other_links(target, old) > 0
     if keep_backup and old is not None:
         _backup(target, copy=in_place)
     tmp = temp_path(target)
@@ -127,6 +127,18 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, keep_backup
         raise
     _fsync_dir(target.parent)
     return given
+
+
+def _other_links(target: Path, info: os.stat_result) -> int:
+    """Hard links to ``target`` besides itself and its own backup (which may share its inode)."""
+    others = info.st_nlink - 1
+    try:
+        backup = os.stat(backup_path(target))
+    except OSError:
+        return others
+    if (backup.st_dev, backup.st_ino) == (info.st_dev, info.st_ino):
+        others -= 1
+    return others
 
 
 def _backup(target: Path, *, copy: bool) -> None:

@@ -49,6 +49,24 @@ def test_mode_and_hard_links_are_kept(tmp_path: Path, sample_case: Case) -> None
     assert casefile.load(tmp_path / "case.pwcase.bak").notes != "new"
 
 
+@posix_only
+def test_every_save_replaces_the_file_atomically(tmp_path: Path, sample_case: Case, monkeypatch) -> None:
+    """The backup shares the old file's inode; the next save must still rename, never rewrite in place."""
+    from planwriter.core import atomic
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rewrote the case in place")
+
+    monkeypatch.setattr(atomic, "_rewrite_in_place", refuse)
+    path = tmp_path / "case.pwcase"
+    for n in range(4):
+        sample_case.notes = f"save {n}"
+        casefile.save(sample_case, path)
+        if n:
+            assert casefile.load(tmp_path / "case.pwcase.bak").notes == f"save {n - 1}"
+        assert casefile.load(path).notes == f"save {n}"
+
+
 def test_stale_temporary_files_are_removed_on_save_and_open(tmp_path: Path, sample_case: Case) -> None:
     path = tmp_path / "case.pwcase"
     casefile.save(sample_case, path)
