@@ -49,6 +49,7 @@ class RenderWorker(QObject):
         self._waiting: tuple[int, Job] | None = None
         self._results: dict[int, tuple[Any, BaseException | None]] = {}
         self._ended = threading.Event()
+        self._blocking = False
         self._finished.connect(self._on_finished)
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
@@ -112,6 +113,15 @@ class RenderWorker(QObject):
     def run_blocking(self, job: Job, timeout: float | None = None) -> Any:
         """Run ``job`` on a worker thread while the window keeps working; return its result or raise
         its error. Raises ``TimeoutError`` when it takes longer than ``timeout`` seconds."""
+        if self._blocking:
+            raise TimeoutError("another document is still being drawn up; try again in a moment")
+        self._blocking = True
+        try:
+            return self._run_blocking(job, timeout)
+        finally:
+            self._blocking = False
+
+    def _run_blocking(self, job: Job, timeout: float | None) -> Any:
         outcome: dict[str, Any] = {}
         loop = QEventLoop()
         finished = threading.Event()
