@@ -143,6 +143,10 @@ def _other_links(target: Path, info: os.stat_result) -> int:
 
 def _backup(target: Path, *, copy: bool) -> None:
     backup = backup_path(target)
+    if not copy:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(backup, target):
+                return  # the backup already is this content (a save stopped after making it)
     tmp = backup.with_name(f".{backup.name}.{os.getpid()}{TEMP_SUFFIX}")
     tmp.unlink(missing_ok=True)
     linked = False
@@ -162,6 +166,7 @@ def _backup(target: Path, *, copy: bool) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    tmp.unlink(missing_ok=True)  # rename() leaves both names when they are links to one file
 
 
 def _write_file(tmp: Path, data: bytes, old: os.stat_result | None) -> None:

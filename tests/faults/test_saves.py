@@ -67,6 +67,17 @@ def test_every_save_replaces_the_file_atomically(tmp_path: Path, sample_case: Ca
         assert casefile.load(path).notes == f"save {n}"
 
 
+@posix_only
+def test_a_save_stopped_after_the_backup_leaves_nothing_behind(tmp_path: Path, sample_case: Case) -> None:
+    """Killed between making the backup (a link to the case) and replacing the case: the backup and
+    the case are one file. The next save must not leave a temporary file behind."""
+    path = tmp_path / "case.pwcase"
+    casefile.save(sample_case, path)
+    os.link(path, tmp_path / "case.pwcase.bak")
+    casefile.save(sample_case, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.pwcase", "case.pwcase.bak"]
+
+
 def test_stale_temporary_files_are_removed_on_save_and_open(tmp_path: Path, sample_case: Case) -> None:
     path = tmp_path / "case.pwcase"
     casefile.save(sample_case, path)
