@@ -71,8 +71,7 @@ class ExportMixin:
             return None
         except UnsafeDocx as error:  # a letterhead that is not a safe Word file
             self.show_message(_tr("The document could not be saved"), _tr(
-                "The letterhead cannot be used: %1. Choose another letterhead in Settings.").replace(
-                "%1", str(error)))
+                "%1. If you use a letterhead, choose another one in Settings.").replace("%1", str(error)))
             return None
         except OSError as error:
             log.warning("Export failed: %s", type(error).__name__)

@@ -133,6 +133,16 @@ def clean_docx(
 ) -> tuple[bytes, list[str]]:
     """Return ``data`` with clean properties and no external references, and notices of what was
     removed (empty when there was nothing to remove). Raises :class:`UnsafeDocx` for a broken file."""
+    try:
+        return _clean_docx(data, title=title, author=author, subject=subject, language=language)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        if isinstance(error, UnsafeDocx):
+            raise
+        raise UnsafeDocx(f"The finished document could not be checked before saving "
+                         f"({type(error).__name__})") from None
+
+
+def _clean_docx(data: bytes, *, title: str, author: str, subject: str, language: str) -> tuple[bytes, list[str]]:
     notices: list[str] = []
     source = zipfile.ZipFile(io.BytesIO(data))
     parts = {info.filename: source.read(info) for info in source.infolist()}
