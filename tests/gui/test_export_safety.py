@@ -12,7 +12,7 @@ from planwriter.gui.appcontext import AppContext
 from planwriter.gui.pages.letters import LettersPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "faults"))
-from test_clean_exports import hostile_letterhead  # noqa: E402
+from test_clean_exports import hostile_letterhead
 
 
 @pytest.fixture
