@@ -35,7 +35,7 @@ def test_a_broken_letterhead_is_one_message(page, tmp_path) -> None:
     bad.write_bytes(b"this is not a Word file")
     page.context.settings.letterhead = str(bad)
     assert page.export() is None
-    title, text = page.messages[-1]
+    _title, text = page.messages[-1]
     assert "letterhead.docx" in text and "Settings" in text
     assert not (tmp_path / "out.docx").exists()
 
