@@ -157,6 +157,76 @@ def install_file_open_handler(app, window, args: StartOptions):
     return handler
 
 
+#: Libraries Qt's X11 window-system plugin loads, and the Debian/Ubuntu package that has each.
+QT_LINUX_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb-xinput.so.0": "libxcb-xinput0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb.so.1": "libxcb1",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libX11.so.6": "libx11-6",
+    "libSM.so.6": "libsm6",
+    "libICE.so.6": "libice6",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+}
+
+
+def missing_qt_library() -> str | None:
+    """On Linux under X11: one sentence naming a system library Qt's window plugin cannot load and
+    the Debian/Ubuntu package to install, or ``None`` when nothing is missing (or not X11)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None  # Qt may use Wayland; it reports its own problems there
+    import ctypes
+    import re
+
+    try:
+        import PySide6
+    except ImportError:
+        return None
+    plugin = Path(PySide6.__file__).resolve().parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.is_file():
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as error:
+        found = re.search(r"([\w.+-]+\.so(?:\.\d+)*)\s*:", str(error))
+        library = Path(found.group(1)).name if found else ""
+        if library == plugin.name or library.startswith("libQt6"):
+            return None  # a problem of the app's own files: let Qt report it
+        package = QT_LINUX_PACKAGES.get(library)
+        if package:
+            return (f"planwriter cannot open its window because the system library {library} is missing; "
+                    f"install it with “sudo apt install {package}” (package {package} on Debian and Ubuntu) "
+                    "and start planwriter again.")
+        return (f"planwriter cannot open its window because the system library {library or 'that Qt needs'} "
+                "is missing; install it with your system's package manager and start planwriter again.")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -165,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         from planwriter.gui.selftest import run_self_test
 
         return run_self_test()
+    problem = missing_qt_library()
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return 1
 
     from PySide6.QtCore import QTimer
 

@@ -152,12 +152,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         try:
             if result.needed:
                 raise MissingInformation([item.label for item in result.needed])
-            export_docx(document, args.out, letterhead=args.letterhead)
+            notices: list[str] = []
+            export_docx(document, args.out, letterhead=args.letterhead, notices=notices)
         except MissingInformation as error:
             raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"{args.out}: cannot write the file ({error.strerror})") from None
+        except ValueError as error:  # a letterhead that is not a safe Word file (render/docx_safety.py)
+            raise UserError(str(error)) from None
         _out(f"Wrote {args.out}")
+        for notice in notices:  # what was removed from the letterhead (inherited details, links)
+            _out(f"Note: {notice}.")
         if document.response_due:
             _out(f"Response due: {document.response_due.isoformat()} ({document.response_note})")
     else:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from planwriter.core.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
+from planwriter.core.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path, remove_stale_temps
 from planwriter.core.model import SCHEMA_VERSION, Case
 from planwriter.core.problems import Problem, problems_from_error
 from planwriter.core.states import UnknownState, state_code
+from planwriter.core.text import needs_cleaning, scrub
 
 log = logging.getLogger(__name__)
 
@@ -122,10 +125,19 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- load
 
 
+#: Largest case file planwriter reads (a real case is well under 1 MB; a photo-free case with every
+#: section full is a few hundred kB).
+MAX_CASE_BYTES = 20 * 1024 * 1024
+#: Deepest nesting of lists and records in a case file (a real case nests about 6 deep).
+MAX_DEPTH = 64
+_DAMAGED = ("This case file is damaged and cannot be read ({why}). The file has not been changed; "
+            f"a backup copy may exist beside it with the ending {EXTENSION}{BACKUP_SUFFIX}.")
+
+
 def case_from_data(data: object) -> Case:
     if not isinstance(data, dict):
         raise CaseFileError("This file is not a planwriter case (it does not hold a case record)")
-    data = migrate(dict(data))
+    data = migrate(scrub(dict(data)))
     try:
         return Case.model_validate(data)
     except ValidationError as error:
@@ -133,38 +145,161 @@ def case_from_data(data: object) -> Case:
         first = problems[0].message if problems else "the case is not valid"
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise CaseFileError(f"This case has a problem: {first}{more}", problems) from None
+    except (RecursionError, MemoryError, OverflowError):
+        raise CaseFileError(_DAMAGED.format(why="it holds values no case has")) from None
 
 
-def loads(text: str) -> Case:
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise CaseFileError(_DAMAGED.format(why=f"the entry “{scrub(key)[:40]}” appears twice in one record"))
+        data[key] = value
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise CaseFileError(_DAMAGED.format(why=f"it holds “{name}”, which is not a number a case can hold"))
+
+
+def _number(text: str) -> Any:
+    if len(text) > 30:
+        raise CaseFileError(_DAMAGED.format(why="it holds a number far too long for a case"))
+    return int(text)
+
+
+def _float(text: str) -> Any:
+    if len(text) > 40:
+        raise CaseFileError(_DAMAGED.format(why="it holds a number far too long for a case"))
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        return _no_constant(text)
+    return value
+
+
+def _too_deep(text: str) -> bool:
+    """True when brackets nest deeper than :data:`MAX_DEPTH` (strings are skipped)."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+#: The notice for a case whose text had characters cleaned on loading (see core/text.py).
+CLEANED_NOTICE = ("Some invisible characters in this case (control codes or broken characters) were replaced "
+                  "with spaces or line breaks; save the case to keep the cleaned text.")
+
+
+def _holds_unusual_text(data: object) -> bool:
+    if isinstance(data, str):
+        return needs_cleaning(data)
+    if isinstance(data, list):
+        return any(_holds_unusual_text(v) for v in data)
+    if isinstance(data, dict):
+        return any(_holds_unusual_text(k) or _holds_unusual_text(v) for k, v in data.items())
+    return False
+
+
+def loads(text: str, notes: list[str] | None = None) -> Case:
+    """Parse a case from JSON text. Raises :class:`CaseFileError` (one line) for any damage:
+    bad JSON, duplicate keys, NaN/Infinity, numbers too long, nesting deeper than :data:`MAX_DEPTH`."""
+    if _too_deep(text):
+        raise CaseFileError(_DAMAGED.format(why="its records are nested far too deeply"))
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                          parse_int=_number, parse_float=_float)
     except json.JSONDecodeError as error:
         raise CaseFileError(
             "This case file is damaged or incomplete and cannot be read "
             f"(line {error.lineno}, column {error.colno}). The file has not been changed; "
             f"a backup copy may exist beside it with the ending {EXTENSION}{BACKUP_SUFFIX}."
         ) from None
-    return case_from_data(data)
+    except (RecursionError, MemoryError, ValueError) as error:
+        if isinstance(error, CaseFileError):
+            raise
+        raise CaseFileError(_DAMAGED.format(why="it is not valid case data")) from None
+    case = case_from_data(data)
+    if notes is not None and _holds_unusual_text(data):
+        notes.append(CLEANED_NOTICE)
+    return case
 
 
-def load(path: str | os.PathLike[str]) -> Case:
-    """Read a case file. Raises :class:`CaseFileError` with a one-line message; never writes."""
-    path = Path(path)
+def read_case_bytes(path: Path) -> bytes:
+    """The bytes of a case file: a regular file (never a pipe, device or folder) of at most
+    :data:`MAX_CASE_BYTES`. Raises :class:`CaseFileError` with one line; never writes."""
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise CaseFileError(f"There is no file named “{path.name}” in that folder") from None
-    except IsADirectoryError:
-        raise CaseFileError(f"“{path.name}” is a folder, not a case file") from None
     except OSError as error:
         raise CaseFileError(f"“{path.name}” could not be read ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CaseFileError(f"“{path.name}” is a folder, not a case file")
+    if not stat.S_ISREG(info.st_mode):
+        raise CaseFileError(f"“{path.name}” is not a case file (it is a device or a pipe, not a saved file)")
+    if info.st_size > MAX_CASE_BYTES:
+        raise CaseFileError(f"“{path.name}” is too large to be a planwriter case "
+                            f"({info.st_size // (1024 * 1024):,} MB); the file has not been changed")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise CaseFileError(f"“{path.name}” could not be read ({error.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a pipe since the check above
+            raise CaseFileError(f"“{path.name}” is not a case file (it is not a saved file)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_CASE_BYTES + 1)
+    except OSError as error:
+        raise CaseFileError(f"“{path.name}” could not be read ({error.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CASE_BYTES:
+        raise CaseFileError(f"“{path.name}” is too large to be a planwriter case; the file has not been changed")
+    return raw
+
+
+def load(path: str | os.PathLike[str], notes: list[str] | None = None) -> Case:
+    """Read a case file. Raises :class:`CaseFileError` with a one-line message; never writes (it
+    only removes leftovers of killed saves beside it). Text is cleaned as it enters the case
+    (core/text.py); when that changed something, :data:`CLEANED_NOTICE` is added to ``notes``."""
+    path = Path(path)
+    raw = read_case_bytes(path)
+    with contextlib.suppress(OSError):
+        remove_stale_temps(path)  # leftovers of a save that was killed half-way
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Saved as UTF-16 by a text editor: read it if it is a case, else say it is not one.
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        if not text.lstrip().startswith("{"):
+            raise CaseFileError(f"“{path.name}” is not a planwriter case file (it is not UTF-8 text)")
+        return loads(text, notes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseFileError(
             f"“{path.name}” is not a planwriter case file (it is not UTF-8 text)"
         ) from None
-    return loads(text)
+    if "\x00" in text:
+        raise CaseFileError(_DAMAGED.format(why="it contains binary data"))
+    return loads(text, notes)
 
 
 # --------------------------------------------------------------------------- save
@@ -188,8 +323,8 @@ def save(case: Case, path: str | os.PathLike[str], *, keep_backup: bool = True) 
 
 def _refuse_to_overwrite_newer(path: Path) -> None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+        data = json.loads(read_case_bytes(path).decode("utf-8-sig"))
+    except (CaseFileError, ValueError, RecursionError):
         return
     version = data.get("schema_version") if isinstance(data, dict) else None
     if isinstance(version, int) and version > SCHEMA_VERSION:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from planwriter.core.states import UnknownState, state_code
-from planwriter.core.text import Block, Line
+from planwriter.core.text import Block, Line, Value
 
 SCHEMA_VERSION = 4
 
@@ -465,11 +465,11 @@ class LogEntry(_Model):
 class LetterDraft(_Model):
     """The answers and choices for one letter, kept with the case so nothing typed is lost."""
 
-    inputs: dict[str, Any] = Field(default_factory=dict)
+    inputs: dict[str, Value] = Field(default_factory=dict)
     recipient_id: str | None = None
     cc_ids: list[str] = Field(default_factory=list)
     delivery: DeliveryMethod | None = DeliveryMethod.EMAIL
-    enclosures: list[str] = Field(default_factory=list)
+    enclosures: list[Line] = Field(default_factory=list)
     date: dt.date | None = None  # None: the day it is exported
     #: Guardians (ids) who sign this letter, or on whose behalf an advocate writes it;
     #: None uses the case's choice (guardians marked "signs the letters").

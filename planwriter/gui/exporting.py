@@ -53,6 +53,7 @@ class ExportMixin:
 
     def save_document(self, document: Document, title: str, date: dt.date | None = None) -> Path | None:
         """Ask where to save ``document`` and write it, with the user's letterhead; ``None`` if not saved."""
+        from planwriter.render.docx_safety import UnsafeDocx
         from planwriter.render.engine import MissingInformation, export_docx
 
         if document.missing:
@@ -62,10 +63,15 @@ class ExportMixin:
         path = self.ask_save_path(self.export_folder() / suggested)
         if path is None:
             return None
+        notices: list[str] = []
         try:
-            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
+            export_docx(document, path, letterhead=self.context.settings.letterhead_path(), notices=notices)
         except MissingInformation as error:
             self.show_message(_tr("Some information is missing"), str(error))
+            return None
+        except UnsafeDocx as error:  # a letterhead that is not a safe Word file
+            self.show_message(_tr("The document could not be saved"), _tr(
+                "%1. If you use a letterhead, choose another one in Settings.").replace("%1", str(error)))
             return None
         except OSError as error:
             log.warning("Export failed: %s", type(error).__name__)
@@ -73,4 +79,8 @@ class ExportMixin:
                 "planwriter could not write the file (%1). If it is open in Word, close it and try "
                 "again, or choose another folder.").replace("%1", error.strerror or str(error)))
             return None
+        if notices:
+            self.show_message(_tr("Saved, with a few things removed"), _tr(
+                "The Word file was saved. To keep it private and self-contained, planwriter changed it:"
+                "\n\n%1").replace("%1", "\n".join(f"• {n[:1].upper()}{n[1:]}." for n in notices)))
         return path

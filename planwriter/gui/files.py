@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+import functools
 import json
 import logging
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +22,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTENSION = ".pwcase"  # the same as planwriter.core.casefile.EXTENSION, without importing pydantic early
+#: The single recovery copy of older versions (still offered once after an update).
 RECOVERY_NAME = "recovery" + EXTENSION
 RECOVERY_INFO_NAME = "recovery.json"
+#: Each window's recovery copy is ``recovery-<slot>.pwcase`` with ``recovery-<slot>.json`` beside it.
+RECOVERY_PREFIX = "recovery-"
 #: How often a recovery copy of a modified case is written.
 AUTOSAVE_INTERVAL_MS = 30_000
 
@@ -132,7 +138,9 @@ class FileController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.slot = uuid.uuid4().hex[:12]
         self._recovery_stale = False
+        self.destroyed.connect(functools.partial(_LIVE_SLOTS.discard, self.slot))
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.write_recovery)
@@ -144,6 +152,7 @@ class FileController(QObject):
     def start(self) -> None:
         """Called once the window has its context: listen for edits, start the autosave clock."""
         self.context.signals.case_changed.connect(self._mark_recovery_stale)
+        _LIVE_SLOTS.add(self.slot)
         self.autosave_timer.start()
 
     # ------------------------------------------------------------------ names
@@ -205,8 +214,9 @@ class FileController(QObject):
         from planwriter.core import casefile
 
         path = Path(path)
+        notes: list[str] = []
         try:
-            case = casefile.load(path)
+            case = casefile.load(path, notes)
         except casefile.CaseFileError as error:
             log.info("A case file could not be opened")
             show_error(self.window, self.tr("This case could not be opened"), str(error))
@@ -215,6 +225,10 @@ class FileController(QObject):
             return False
         self._show(case, path.resolve())
         self._remember(path.resolve())
+        if notes:  # text was cleaned as it entered the case (core/text.py)
+            self.window.statusBar().showMessage(self.tr(
+                "Some invisible characters in this case (control codes or broken characters) were "
+                "replaced with spaces or line breaks; save the case to keep the cleaned text."), 15000)
         log.info("Opened a case file")
         return True
 
@@ -299,14 +313,20 @@ class FileController(QObject):
             log.warning("The list of recent cases could not be saved")
 
     # ------------------------------------------------------------------ recovery copies
+    #
+    # Each window has its own slot in the recovery folder: ``recovery-<slot>.pwcase`` and
+    # ``recovery-<slot>.json``; the JSON (written first) names the process and the slot. A window
+    # writes, replaces and deletes only its own slot. At start, a slot whose process is no longer
+    # running (or, in this process, whose window is gone) is an orphan: it is offered, and claimed by
+    # renaming it into the new window's slot, so two windows can never take or delete the same copy.
 
     @property
     def recovery_path(self) -> Path:
-        return self.context.recovery_dir / RECOVERY_NAME
+        return self.context.recovery_dir / f"{RECOVERY_PREFIX}{self.slot}{EXTENSION}"
 
     @property
     def recovery_info_path(self) -> Path:
-        return self.context.recovery_dir / RECOVERY_INFO_NAME
+        return self.context.recovery_dir / f"{RECOVERY_PREFIX}{self.slot}.json"
 
     def _mark_recovery_stale(self) -> None:
         self._recovery_stale = True
@@ -315,25 +335,31 @@ class FileController(QObject):
         """Write a recovery copy of the modified case (the autosave timer calls this)."""
         if self.window.case is None or not self.window.isWindowModified() or not self._recovery_stale:
             return False
+        import os
+
         from planwriter.core.atomic import atomic_write_bytes
         from planwriter.core.casefile import dumps
 
         try:
             self.context.recovery_dir.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.recovery_path, dumps(self.window.case).encode("utf-8"))
             info = {
                 "path": str(self.window.file_path) if self.window.file_path else None,
                 "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "pid": os.getpid(),
+                "slot": self.slot,
             }
             atomic_write_bytes(self.recovery_info_path, json.dumps(info).encode("utf-8"))
-        except OSError:
+            atomic_write_bytes(self.recovery_path, dumps(self.window.case).encode("utf-8"))
+        except (OSError, ValueError):
             log.warning("The recovery copy could not be written")
             return False
+        _LIVE_SLOTS.add(self.slot)
         self._recovery_stale = False
         log.debug("Wrote a recovery copy")
         return True
 
     def remove_recovery(self) -> None:
+        """Delete this window's own recovery copy (never another window's)."""
         for path in (self.recovery_path, self.recovery_info_path):
             try:
                 path.unlink(missing_ok=True)
@@ -343,29 +369,90 @@ class FileController(QObject):
     def has_recovery(self) -> bool:
         return self.recovery_path.is_file()
 
-    def offer_recovery(self) -> bool:
-        """At start: if a recovery copy exists, offer it; True when a case was recovered."""
-        if not self.has_recovery():
-            return False
-        from planwriter.core import casefile
-
+    def orphans(self) -> list[Path]:
+        """Recovery copies left by windows that are gone (newest first); never a running window's."""
+        folder = self.context.recovery_dir
         try:
-            info = json.loads(self.recovery_info_path.read_text(encoding="utf-8"))
+            candidates = [p for p in folder.iterdir() if p.suffix == EXTENSION
+                          and (p.name.startswith(RECOVERY_PREFIX) or p.name == RECOVERY_NAME)]
+        except OSError:
+            return []
+        found = []
+        for path in candidates:
+            if path == self.recovery_path or _owner_alive(_info_path(path)):
+                continue
+            try:
+                found.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+        return [path for _mtime, path in sorted(found, reverse=True)]
+
+    def _claim(self, orphan: Path) -> dict | None:
+        """Move an orphan into this window's slot; None when another window claimed it first."""
+        import os
+
+        info_path = _info_path(orphan)
+        try:
+            info = json.loads(info_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             info = {}
-        original = Path(info["path"]) if isinstance(info, dict) and info.get("path") else None
-        saved_at = str(info.get("saved_at", "")).replace("T", " ") if isinstance(info, dict) else ""
-        name = original.name if original else self.tr("Untitled case")
-        if not RecoveryDialog.ask(self.window, name, saved_at):
-            self.remove_recovery()
-            return False
         try:
-            case = casefile.load(self.recovery_path)
-        except casefile.CaseFileError as error:
-            show_error(self.window, self.tr("The changes could not be recovered"), str(error))
-            self.remove_recovery()
-            return False
-        self.window.set_case(case, original, modified=True)
-        self._recovery_stale = True
-        log.info("Recovered unsaved changes")
-        return True
+            self.context.recovery_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(orphan, self.recovery_path)
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            info_path.unlink(missing_ok=True)
+        return info if isinstance(info, dict) else {}
+
+    def offer_recovery(self) -> bool:
+        """At start: offer each orphaned recovery copy in turn; True when a case was recovered."""
+        from planwriter.core import casefile
+
+        for orphan in self.orphans():
+            info = self._claim(orphan)
+            if info is None:
+                continue
+            original = Path(info["path"]) if info.get("path") else None
+            saved_at = str(info.get("saved_at", "")).replace("T", " ")
+            name = original.name if original else self.tr("Untitled case")
+            if not RecoveryDialog.ask(self.window, name, saved_at):
+                self.remove_recovery()
+                continue
+            try:
+                case = casefile.load(self.recovery_path)
+            except casefile.CaseFileError as error:
+                show_error(self.window, self.tr("The changes could not be recovered"), str(error))
+                self.remove_recovery()
+                continue
+            self.window.set_case(case, original, modified=True)
+            self._recovery_stale = True
+            self.write_recovery()  # the copy now names this window as its owner
+            log.info("Recovered unsaved changes")
+            return True
+        return False
+
+
+#: Recovery slots of the windows of this process that are still open.
+_LIVE_SLOTS: set[str] = set()
+
+
+def _info_path(recovery: Path) -> Path:
+    return recovery.with_suffix(".json")
+
+
+def _owner_alive(info_path: Path) -> bool:
+    """True when the window that wrote this recovery copy is still running."""
+    import os
+
+    from planwriter.core.atomic import pid_alive
+
+    try:
+        info = json.loads(info_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(info, dict) or not isinstance(info.get("pid"), int):
+        return False
+    if info["pid"] == os.getpid():
+        return info.get("slot") in _LIVE_SLOTS
+    return pid_alive(info["pid"])

@@ -303,45 +303,74 @@ def child_dict(case: Case) -> dict[str, Any]:
 
 
 def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]:
-    """Everything a template may use about the case (inputs and letter details are added later)."""
+    """Everything a template may use about the case (inputs and letter details are added later).
+
+    The result is a :class:`~planwriter.render.lazy.LazyContext`: each part is built the first
+    time a template uses it, so a short letter on a large case stays fast."""
+    from planwriter.render.lazy import Lazy, LazyContext
+
     today = today or dt.date.today()
+    made: dict[str, Any] = {}
+
+    def once(name: str, make):
+        def get():
+            if name not in made:
+                made[name] = make()
+            return made[name]
+
+        return get
+
+    def guardians():
+        entries = [plain(g, "guardian") for g in case.guardians if g.name]
+        for entry, guardian in zip(entries, [g for g in case.guardians if g.name], strict=True):
+            entry["address_lines"] = guardian.address.lines()
+        return entries
+
+    def concerns():
+        items = []
+        for concern in case.concerns:
+            if not concern.description:
+                continue
+            item = plain(concern, "concern")
+            item["area_label"] = AREA_LABELS[concern.area]
+            item["examples"] = [plain(e, "example") for e in concern.examples if e.text]
+            items.append(item)
+        return items
+
+    def present_levels():
+        items = []
+        for level in case.present_levels:
+            item = plain(level, "present level")
+            item["area_label"] = AREA_LABELS[level.area]
+            items.append(item)
+        return items
+
+    def categories():
+        return [
+            {
+                "category": c.category.value,
+                "label": CATEGORY_LABELS[c.category],
+                "status": c.status.value,
+                "suspected": c.status == CategoryStatus.SUSPECTED,
+            }
+            for c in case.categories
+        ]
+
+    def contacts_by_role():
+        by_role: dict[str, list[dict[str, Any]]] = {}
+        for contact in case.contacts:
+            by_role.setdefault(contact.role.value, []).append(contact_dict(contact, contact.role, case))
+        return by_role
+
+    def areas():
+        found = []
+        for concern in case.concerns:
+            label = AREA_LABELS[concern.area]
+            if concern.description and label not in found:
+                found.append(label)
+        return found
+
     sender = case.effective_sender()
-    guardians = [plain(g, "guardian") for g in case.guardians if g.name]
-    for entry, guardian in zip(guardians, [g for g in case.guardians if g.name], strict=True):
-        entry["address_lines"] = guardian.address.lines()
-    concerns = []
-    for concern in case.concerns:
-        if not concern.description:
-            continue
-        item = plain(concern, "concern")
-        item["area_label"] = AREA_LABELS[concern.area]
-        item["examples"] = [plain(e, "example") for e in concern.examples if e.text]
-        concerns.append(item)
-    present_levels = []
-    for level in case.present_levels:
-        item = plain(level, "present level")
-        item["area_label"] = AREA_LABELS[level.area]
-        present_levels.append(item)
-    categories = [
-        {
-            "category": c.category.value,
-            "label": CATEGORY_LABELS[c.category],
-            "status": c.status.value,
-            "suspected": c.status == CategoryStatus.SUSPECTED,
-        }
-        for c in case.categories
-    ]
-    contacts_by_role: dict[str, list[dict[str, Any]]] = {}
-    for contact in case.contacts:
-        contacts_by_role.setdefault(contact.role.value, []).append(
-            contact_dict(contact, contact.role, case)
-        )
-    areas = []
-    for concern in case.concerns:
-        label = AREA_LABELS[concern.area]
-        if concern.description and label not in areas:
-            areas.append(label)
-    sender_data = sender_dict(sender, case)
     needs = language_needs(case)
     signals: dict[str, Any] = {}
 
@@ -363,13 +392,14 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
             signals["copy_to"].append(office)
         return ""
 
-    return {
+    get_guardians, get_categories = once("guardians", guardians), once("categories", categories)
+    return LazyContext({
         "today": today,
-        "child": child_dict(case),
-        "p": pronoun_set(case.child.pronouns),
-        "guardians": guardians,
-        "family": [g["name"] for g in guardians],
-        "sender": sender_data,
+        "child": Lazy(lambda: child_dict(case)),
+        "p": Lazy(lambda: pronoun_set(case.child.pronouns)),
+        "guardians": Lazy(get_guardians),
+        "family": Lazy(lambda: [g["name"] for g in get_guardians()]),
+        "sender": Lazy(lambda: sender_dict(sender, case)),
         **signer_context(case, sender),
         "language_needs": needs,
         "interpreter_language": needs[0]["language"] if needs else "",
@@ -381,22 +411,22 @@ def build_context(case: Case, *, today: dt.date | None = None) -> dict[str, Any]
         "plan_label": PLAN_LABELS[case.plan_status],
         "has_iep": case.plan_status == PlanStatus.IEP,
         "has_504": case.plan_status == PlanStatus.PLAN_504,
-        "categories": categories,
-        "suspected_categories": [c["label"] for c in categories if c["suspected"]],
-        "found_categories": [c["label"] for c in categories if not c["suspected"]],
-        "diagnoses": [plain(d, "diagnosis") for d in case.diagnoses if d.name],
-        "strengths": list(case.strengths),
-        "concerns": concerns,
-        "concern_areas": areas,
-        "interventions": [plain(i, "intervention") for i in case.interventions if i.description],
-        "present_levels": present_levels,
-        "accommodations": [plain(a, "accommodation") for a in case.accommodations if a.text],
-        "accommodation_groups": accommodation_groups(case),
-        "goals": [plain(g, "goal") for g in case.goals],
-        "key_dates": plain(case.key_dates, "date"),
-        "contacts": contacts_by_role,
+        "categories": Lazy(get_categories),
+        "suspected_categories": Lazy(lambda: [c["label"] for c in get_categories() if c["suspected"]]),
+        "found_categories": Lazy(lambda: [c["label"] for c in get_categories() if not c["suspected"]]),
+        "diagnoses": Lazy(lambda: [plain(d, "diagnosis") for d in case.diagnoses if d.name]),
+        "strengths": Lazy(lambda: list(case.strengths)),
+        "concerns": Lazy(concerns),
+        "concern_areas": Lazy(areas),
+        "interventions": Lazy(lambda: [plain(i, "intervention") for i in case.interventions if i.description]),
+        "present_levels": Lazy(present_levels),
+        "accommodations": Lazy(lambda: [plain(a, "accommodation") for a in case.accommodations if a.text]),
+        "accommodation_groups": Lazy(lambda: accommodation_groups(case)),
+        "goals": Lazy(lambda: [plain(g, "goal") for g in case.goals]),
+        "key_dates": Lazy(lambda: plain(case.key_dates, "date")),
+        "contacts": Lazy(contacts_by_role),
         "delivery_labels": {k.value: v for k, v in DELIVERY_LABELS.items()},
         # The meeting and what was agreed there (typed in after it), e.g. for the follow-up letter.
-        "meeting": plain(case.meeting, "meeting"),
-        "agreements": [plain(a, "agreement") for a in case.agreements if a.what or a.who],
-    }
+        "meeting": Lazy(lambda: plain(case.meeting, "meeting")),
+        "agreements": Lazy(lambda: [plain(a, "agreement") for a in case.agreements if a.what or a.who]),
+    })  # type: ignore[return-value]

@@ -421,11 +421,13 @@ class DocxWriter:
 
     @staticmethod
     def _properties(doc: docx.document.Document, document: Document) -> None:
+        from planwriter.render.docx_safety import fit_property
+
         props = doc.core_properties
-        props.title = document.title
-        props.author = document.author or "planwriter"
-        props.last_modified_by = document.author or "planwriter"
-        props.subject = document.subject
+        props.title = fit_property(document.title)  # Word allows 255 characters per property
+        props.author = fit_property(document.author or "planwriter")
+        props.last_modified_by = fit_property(document.author or "planwriter")
+        props.subject = fit_property(document.subject)
         props.language = document.language
         props.comments = f"Drafted with planwriter {__version__}. Not legal advice."
         props.category = document.kind

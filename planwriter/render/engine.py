@@ -5,6 +5,7 @@ The desktop app's preview and export, the command line and the tests all come th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -16,6 +17,7 @@ from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
 
 from planwriter.core.model import Case, SchoolRole
+from planwriter.core.text import clean_line, needs_cleaning
 from planwriter.render.blocks import Block, Document, Heading, PageBreak, Paragraph, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict, signer_context
 from planwriter.render.environment import (
@@ -39,6 +41,7 @@ from planwriter.render.layout import (
     frame_words,
     opening,
 )
+from planwriter.render.lazy import render_lazily
 from planwriter.render.letter import LetterOptions, letter_foot, letter_head
 from planwriter.render.letters import chosen_recipient, default_copies
 from planwriter.render.markup import parse
@@ -88,10 +91,38 @@ def _copies(case: Case, template: Template, options: LetterOptions, recipient_id
 
 
 def render_template_text(template: Template, context: dict[str, Any]) -> str:
-    """Run a template's body in the sandbox; errors name the file and line."""
+    """Run a template's body in the sandbox; errors name the file and line.
+
+    A user's template runs under the limits of :mod:`planwriter.render.limits`, and any failure of
+    it (a limit, endless recursion, a bug the template triggers) becomes one :class:`TemplateError`.
+    """
+    if template.builtin:
+        return _render_text(template, context)
+    from planwriter.render.limits import LimitExceeded, budget, render_limited
+
     try:
-        compiled = _compiled(_search_path(template), template.body)
-        return compiled.render(context)
+        with budget():
+            compiled = _compiled(_search_path(template), template.body, True)
+            return _render_text(template, context, lambda: render_limited(compiled, context))
+    except TemplateError:
+        raise
+    except LimitExceeded as error:
+        raise TemplateError(str(error), template.path, _error_line(error, template)) from None
+    except RecursionError:
+        raise TemplateError("stopped: it includes or calls itself without end", template.path) from None
+    except MemoryError:
+        raise TemplateError("stopped: it needs more memory than this computer has", template.path) from None
+    except Exception as error:
+        raise TemplateError(f"failed while running ({type(error).__name__})", template.path,
+                            _error_line(error, template)) from None
+
+
+def _render_text(template: Template, context: dict[str, Any], run=None) -> str:
+    try:
+        if run is None:
+            compiled = _compiled(_search_path(template), template.body, False)
+            return render_lazily(compiled, context)
+        return run()
     except TemplateSyntaxError as error:
         raise TemplateError(error.message or "syntax error", template.path, error.lineno) from None
     except UndefinedError as error:
@@ -127,14 +158,14 @@ def _search_path(template: Template) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _environment(search_path: tuple[str, ...]):
-    return make_environment(FileSystemLoader(list(search_path)))
+def _environment(search_path: tuple[str, ...], limited: bool = False):
+    return make_environment(FileSystemLoader(list(search_path)), limited=limited)
 
 
 @lru_cache(maxsize=256)
-def _compiled(search_path: tuple[str, ...], body: str):
+def _compiled(search_path: tuple[str, ...], body: str, limited: bool = False):
     """Compile once per template text: the preview re-renders on every keystroke."""
-    return _environment(search_path).from_string(body)
+    return _environment(search_path, limited).from_string(body)
 
 
 class LayoutFlags:
@@ -230,6 +261,8 @@ def render_document(
     registry = registry or default_registry()
     template = registry.get(template_id)
     options = options or LetterOptions(delivery=template.meta.delivery)
+    if any(needs_cleaning(e) for e in options.enclosures):  # e.g. given on the command line
+        options = dataclasses.replace(options, enclosures=[e for e in map(clean_line, options.enclosures) if e])
     values = validate_inputs(template, inputs or {})
     context = build_context(case, today=today)
     if options.sender is not None and not options.sender.is_empty() and case.sender.is_empty():
@@ -329,18 +362,33 @@ def export_docx(
     *,
     letterhead: str | os.PathLike[str] | None = None,
     allow_missing: bool = False,
+    notices: list[str] | None = None,
 ) -> Path:
-    """Write a rendered document to a .docx file (atomically). Refuses placeholders unless asked."""
+    """Write a rendered document to a .docx file (atomically). Refuses placeholders unless asked.
+
+    The file is cleaned (:func:`planwriter.render.docx_safety.clean_docx`): properties are the
+    document's own and nothing in it fetches content from elsewhere. What the cleaning removed is
+    added to ``notices`` (one plain sentence each). A letterhead that is not a safe Word file raises
+    :class:`~planwriter.render.docx_safety.UnsafeDocx` (a ``ValueError``) naming the problem."""
+    from planwriter.core.atomic import atomic_write_bytes
+    from planwriter.render.docx_safety import check_docx_file, clean_docx
+
     if document.missing and not allow_missing:
         raise MissingInformation(document.missing)
     docx_bytes = getattr(document, "docx_bytes", None)
-    if docx_bytes:  # rendered from a user's Word template: already a finished .docx
-        from planwriter.core.atomic import atomic_write_bytes
+    if not docx_bytes:
+        from planwriter.render.docx_writer import DocxWriter
 
-        return atomic_write_bytes(path, docx_bytes)
-    from planwriter.render.docx_writer import DocxWriter
-
-    return DocxWriter(letterhead=Path(letterhead) if letterhead else None).write(document, Path(path))
+        if letterhead:
+            check_docx_file(Path(letterhead))
+        docx_bytes = DocxWriter(letterhead=Path(letterhead) if letterhead else None).to_bytes(document)
+    cleaned, removed = clean_docx(docx_bytes, title=document.title, author=document.author,
+                                  subject=document.subject, language=document.language)
+    if notices is not None:
+        notices.extend(removed)
+    path = atomic_write_bytes(path, cleaned)
+    log.info("Exported a %s document", document.kind)
+    return path
 
 
 def export(

@@ -295,9 +295,14 @@ def finalize(value: Any) -> str:
     return escape(str(value))
 
 
-def make_environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
-    """A sandboxed environment with planwriter's filters; templates cannot reach Python internals."""
-    env = SandboxedEnvironment(
+def make_environment(loader: BaseLoader | None = None, *, limited: bool = False) -> SandboxedEnvironment:
+    """A sandboxed environment with planwriter's filters; templates cannot reach Python internals.
+
+    ``limited`` (for the user's own templates) adds the time, loop and size limits of
+    :mod:`planwriter.render.limits`."""
+    from planwriter.render.limits import LimitedEnvironment
+
+    env = (LimitedEnvironment if limited else SandboxedEnvironment)(
         loader=loader,
         undefined=StrictUndefined,
         finalize=finalize,
@@ -308,6 +313,13 @@ def make_environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
         extensions=[],
     )
     env.filters.update(FILTERS)
+    from planwriter.render.lazy import LazyAwareContext
+
+    env.context_class = LazyAwareContext
+    if limited:
+        from planwriter.render.limits import LIMITED_FILTERS
+
+        env.filters.update(LIMITED_FILTERS)
     env.globals.update({"number_word": number_word, "plural": plural, "attachment": attachment,
                         "attach": attach})
     from planwriter.core.goals.template_api import TEMPLATE_GLOBALS  # goal checker and goal display for templates

@@ -175,7 +175,11 @@ class Template:
 
 
 def read_template(path: Path, *, builtin: bool = True, language: str = "en") -> Template:
-    """Read one ``*.md.j2`` file: TOML metadata between ``+++`` lines, then the Jinja body."""
+    """Read one ``*.md.j2`` file: TOML metadata between ``+++`` lines, then the Jinja body.
+
+    A user's file must be a regular file of at most :data:`MAX_USER_TEMPLATE_BYTES`."""
+    if not builtin:
+        _check_user_file(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -211,6 +215,25 @@ def read_template(path: Path, *, builtin: bool = True, language: str = "en") -> 
     return Template(meta, body, path, builtin=builtin, language=language, body_line=end + 2)
 
 
+#: Largest text template (or Word template settings file) read from the user's folder.
+MAX_USER_TEMPLATE_BYTES = 1024 * 1024
+
+
+def _check_user_file(path: Path) -> None:
+    """A file from the user's folder must be a regular file of a sensible size (not a pipe)."""
+    import stat
+
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise TemplateError(f"cannot be read ({error.strerror})", path) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise TemplateError("is not a regular file", path)
+    if info.st_size > MAX_USER_TEMPLATE_BYTES:
+        raise TemplateError(f"is too large for a template ({info.st_size // 1024:,} kB; the limit is "
+                            f"{MAX_USER_TEMPLATE_BYTES // 1024:,} kB)", path)
+
+
 @dataclass
 class Registry:
     """All templates for one language: the built-ins plus the user's own."""
@@ -232,7 +255,10 @@ class Registry:
             template = read_template(path, builtin=True, language=language)
             registry.templates[template.id] = template
         if user_dir is not None and user_dir.is_dir():
-            registry._load_user(user_dir)
+            try:
+                registry._load_user(user_dir)
+            except OSError as error:  # the folder itself cannot be listed
+                registry.problems.append(TemplateError(f"cannot be read ({error.strerror})", user_dir))
         return registry
 
     def _load_user(self, folder: Path) -> None:
@@ -243,12 +269,22 @@ class Registry:
             try:
                 template = read_template(path, builtin=False, language=self.language)
             except TemplateError as error:
-                log.warning("Skipped a user template: %s", error)
+                log.info("Skipped a user template: %s", error)
                 self.problems.append(error)
+                continue
+            except (RecursionError, MemoryError):
+                problem = TemplateError("the settings are nested too deeply to read", path)
+                log.info("Skipped a user template: %s", problem)
+                self.problems.append(problem)
+                continue
+            except Exception as error:
+                problem = TemplateError(f"cannot be read ({type(error).__name__})", path)
+                log.info("Skipped a user template: %s", problem)
+                self.problems.append(problem)
                 continue
             problem = check_body(template)
             if problem is not None:
-                log.warning("Skipped a user template: %s", problem)
+                log.info("Skipped a user template: %s", problem)
                 self.problems.append(problem)
                 continue
             candidates.append(template)

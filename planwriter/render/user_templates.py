@@ -50,11 +50,27 @@ SIDECAR_SUFFIX = ".toml"
 def check_body(template: Template) -> TemplateError | None:
     """Compile a template's body once, so a syntax error is found when the folder is loaded."""
     search = [str(template.path.parent), str(templates_dir() / template.language)]
-    env = make_environment(FileSystemLoader(search))
+    env = make_environment(FileSystemLoader(search), limited=True)
     try:
-        env.parse(template.body)
+        env.compile(template.body)
     except TemplateSyntaxError as error:
         return TemplateError(error.message or "syntax error", template.path, error.lineno)
+    except (RecursionError, MemoryError):
+        return TemplateError("is nested too deeply to read (brackets or blocks inside each other "
+                             "hundreds of times)", template.path, _deep_line(template.body))
+    except Exception as error:
+        return TemplateError(f"cannot be read ({type(error).__name__})", template.path)
+    return None
+
+
+def _deep_line(text: str) -> int | None:
+    """The first line where brackets or blocks are nested deeper than anyone writes by hand."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        depth += line.count("(") + line.count("[") + line.count("{%")
+        if depth > 50:
+            return number
+        depth -= line.count(")") + line.count("]") + 2 * line.count("{% end")
     return None
 
 
@@ -90,7 +106,7 @@ def _docx_finalize(value: Any) -> str:
 
 def docx_environment():
     """The same sandboxed environment (filters, strict names), printing XML-safe text."""
-    env = make_environment()
+    env = make_environment(limited=True)
     env.finalize = _docx_finalize
     # docxtpl puts each Word paragraph on its own line; keep Word's own spacing untouched.
     env.trim_blocks = False
@@ -99,6 +115,9 @@ def docx_environment():
 
 
 def _sidecar_meta(toml_path: Path) -> TemplateMeta:
+    from planwriter.render.registry import _check_user_file
+
+    _check_user_file(toml_path)
     try:
         text = toml_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -114,6 +133,8 @@ def _sidecar_meta(toml_path: Path) -> TemplateMeta:
             except ValueError:
                 line = None
         raise TemplateError(f"the settings are not valid TOML ({message})", toml_path, line) from None
+    except (RecursionError, MemoryError):
+        raise TemplateError("the settings are nested too deeply to read", toml_path) from None
     try:
         return TemplateMeta.model_validate(raw)
     except ValidationError as error:
@@ -158,16 +179,24 @@ def read_docx_template(path: Path, *, language: str = "en") -> Template:
             f"needs a settings file named {toml_path.name} beside it (id, title, situation, kind …)", path
         )
     meta = _sidecar_meta(toml_path)
+    from planwriter.render.docx_safety import UnsafeDocx, check_docx_bytes, read_limited
+
     try:
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            archive.getinfo("word/document.xml")
+        data = read_limited(path)
+        check_docx_bytes(data, needs="word/document.xml")
         paragraphs = _paragraph_texts(data)
+    except UnsafeDocx as error:
+        raise TemplateError(str(error), path) from None
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise TemplateError(f"is not a Word document that planwriter can open ({error})", path) from None
+    except Exception as error:
+        raise TemplateError(f"is not a Word document that planwriter can open ({type(error).__name__})",
+                            path) from None
     env = docx_environment()
     try:
-        env.parse(_as_plain_jinja("\n".join(paragraphs)))
+        env.compile(_as_plain_jinja("\n".join(paragraphs)))
+    except (RecursionError, MemoryError):
+        raise TemplateError("its placeholders are nested too deeply to read", path) from None
     except TemplateSyntaxError as error:
         line = error.lineno
         near = paragraphs[line - 1].strip() if line and 0 < line <= len(paragraphs) else ""
@@ -180,14 +209,24 @@ def render_docx_template(template: Template, context: dict[str, Any]) -> DocxDoc
     """Fill a Word template with the case context in the sandbox; the result keeps Word's layout."""
     from docxtpl import DocxTemplate
 
+    from planwriter.render.docx_safety import UnsafeDocx, check_docx_bytes, read_limited
+    from planwriter.render.limits import LimitExceeded, budget
+
     path = template.docx_path
     assert path is not None
     seen, token = collect_missing()
     try:
-        tpl = DocxTemplate(str(path))
-        tpl.render(context, jinja_env=docx_environment())
-        buffer = io.BytesIO()
-        tpl.save(buffer)
+        with budget():
+            data = read_limited(path)
+            check_docx_bytes(data, needs="word/document.xml")
+            tpl = DocxTemplate(io.BytesIO(data))
+            tpl.render(context, jinja_env=docx_environment())
+            buffer = io.BytesIO()
+            tpl.save(buffer)
+    except (UnsafeDocx, LimitExceeded) as error:
+        raise TemplateError(str(error), path) from None
+    except RecursionError:
+        raise TemplateError("stopped: it includes or calls itself without end", path) from None
     except SecurityError as error:
         raise TemplateError(f"tries to use something templates may not use ({error})", path) from None
     except (TemplateSyntaxError, UndefinedError, TemplateBug, JinjaError) as error:
@@ -199,6 +238,8 @@ def render_docx_template(template: Template, context: dict[str, Any]) -> DocxDoc
         raise TemplateError(f"failed while running ({type(error).__name__}: {error})", path) from None
     except (OSError, zipfile.BadZipFile) as error:
         raise TemplateError(f"cannot be opened ({error})", path) from None
+    except Exception as error:
+        raise TemplateError(f"failed while running ({type(error).__name__})", path) from None
     finally:
         stop_collecting(token)
     data = buffer.getvalue()
@@ -206,7 +247,10 @@ def render_docx_template(template: Template, context: dict[str, Any]) -> DocxDoc
     child = context.get("child", {})
     name = child.get("full_name") if isinstance(child, dict) else None
     title = template.meta.title
+    sender = context.get("sender", {})
+    author = sender.get("name") if isinstance(sender, dict) else None
     return DocxDocument(
+        author=author if isinstance(author, str) else "",
         title=f"{title} - {name}" if isinstance(name, str) and name else title,
         blocks=blocks,
         kind=template.meta.kind.value,
@@ -227,7 +271,11 @@ def load_user_folder(folder: Path, language: str) -> tuple[list[Template], list[
         try:
             found.append(read_docx_template(path, language=language))
         except TemplateError as error:
-            log.warning("Skipped a user template: %s", error)
+            log.info("Skipped a user template: %s", error)
             problems.append(error)
+        except Exception as error:
+            problem = TemplateError(f"cannot be read ({type(error).__name__})", path)
+            log.info("Skipped a user template: %s", problem)
+            problems.append(problem)
     return found, problems
 

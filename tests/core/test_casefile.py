@@ -52,7 +52,7 @@ def test_a_crash_in_the_middle_of_a_save_leaves_the_old_file_intact(tmp_path, sa
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert casefile.load(path).child.grade == "3"
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".pwtmp"))]
     assert leftovers == []
 
 

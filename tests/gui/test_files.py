@@ -239,6 +239,9 @@ def test_saving_removes_the_recovery_copy(qtbot, window, case_file):
     assert not list(window.context.recovery_dir.iterdir())
 
 
+DEAD_PID = 2**22 + 4321  # above the usual pid range: no such process
+
+
 def crash_with_unsaved_changes(qtbot, data_dir: Path, case_file: Path, name: str) -> None:
     """A window edits a case, writes its recovery copy, and vanishes without closing."""
     crashed = MainWindow(AppContext.load(data_dir))
@@ -246,6 +249,10 @@ def crash_with_unsaved_changes(qtbot, data_dir: Path, case_file: Path, name: str
     type_first_name(qtbot, crashed, name)
     assert crashed.files.write_recovery()
     crashed.files.autosave_timer.stop()
+    # A crash ends the process: its recovery copy now names a process that is no longer running.
+    info = json.loads(crashed.files.recovery_info_path.read_text(encoding="utf-8"))
+    info["pid"] = DEAD_PID
+    crashed.files.recovery_info_path.write_text(json.dumps(info), encoding="utf-8")
     crashed.deleteLater()  # no closeEvent: like a crash, the recovery copy stays
 
 

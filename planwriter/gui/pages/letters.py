@@ -159,6 +159,11 @@ class LettersPage(ExportMixin, CasePage):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.render_now)
+        from planwriter.gui.render_worker import RenderWorker
+
+        self.render_worker = RenderWorker(self)
+        self.render_worker.done.connect(self._rendered)
+        self.render_worker.timed_out.connect(self._render_slow)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -610,17 +615,40 @@ class LettersPage(ExportMixin, CasePage):
         key = tuple((c.id, c.name, c.role) for c in self.case.contacts)
         if key != self._contacts_key:
             self._fill_contacts()
+        self.render_worker.submit(self._render_job())  # drawn off the window's thread: _rendered
+
+    def _render_job(self):
+        """The render as a function of values taken now, to run on the render worker's thread: the
+        letter from a copy of its draft, with what it still needs (the same call as :meth:`render_result`)."""
+        if self.case is None or self.template is None:
+            return lambda: None
+        draft = self._draft()
+        assert draft is not None
+        draft = draft.model_copy(deep=True)
+        case, template_id, registry, settings = self.case, self.template.id, self.context.registry, \
+            self._render_settings()
+        return lambda: letter_rules.render_letter(case, template_id, draft=draft, registry=registry, **settings)
+
+    def _render_slow(self) -> None:
+        self.missing_label.setText(escape(self.tr("This letter is taking unusually long to draw up; "
+                                                  "the rest of planwriter keeps working."), quote=False))
+
+    def _rendered(self, result: letter_rules.LetterResult | None, error: BaseException | None) -> None:
         from planwriter.render.html_writer import to_html
 
-        try:
-            document = self.render()
-        except (TemplateError, InputError) as error:
+        if isinstance(error, RuntimeError) and "changed size during iteration" in str(error):
+            self.schedule_render()  # the case changed while it was read: draw it again
+            return
+        if error is not None:
+            if not isinstance(error, TemplateError | InputError):
+                log.warning("A letter could not be drawn up: %s", type(error).__name__)
             self.document = None
             self.result = None
             self.preview.setPlainText(self.tr("This letter cannot be drawn up: %1").replace("%1", str(error)))
             self.missing_label.setText("")
             return
-        self.document = document
+        self.result = result
+        document = self.document = result.document if result is not None else None
         bar = self.preview.verticalScrollBar()
         position = bar.value()
         self.preview.setHtml(to_html(document) if document else "")
@@ -791,12 +819,13 @@ class LettersPage(ExportMixin, CasePage):
         if self.case is None or self.template is None:
             return None
         try:
-            result = self.render_result()
-        except (TemplateError, InputError) as error:
+            result = self.render_worker.run_blocking(self._render_job())
+        except (TemplateError, InputError, TimeoutError) as error:
             self.show_message(self.tr("Cannot export"), str(error))
             return None
         if result is None:
             return None
+        self.result = result
         document = self.document = result.document
         needed = result.needed
         if needed:

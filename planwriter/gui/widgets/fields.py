@@ -151,7 +151,14 @@ class Field(QWidget):
         except FieldError as error:
             self.set_error(str(error))
             return False
-        self.set_error("")
+        from planwriter.core.text import needs_cleaning
+
+        if needs_cleaning(value):
+            # The case keeps the cleaned text (core/text.py); say so, so nothing changes unseen.
+            self.set_error(self.tr("Some invisible characters in this text (such as control codes left "
+                                   "by a copy and paste) were replaced with spaces or line breaks."))
+        else:
+            self.set_error("")
         self.edited.emit()
         return True
 
