@@ -245,7 +245,7 @@ def _load_extra_commands() -> None:
     import importlib
 
     for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations",
-                   "planwriter.cli_packet"):
+                   "planwriter.cli_packet", "planwriter.cli_cases"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:
