@@ -110,7 +110,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     from planwriter.render.letter import LetterOptions
     from planwriter.render.registry import InputError, TemplateError
 
-    case = _load_case(args.case)
+    if args.outdir or len(args.case) > 1:  # several cases: one file each, with a report
+        from planwriter.cli_cases import cmd_render_many
+
+        return cmd_render_many(args)
+    from planwriter.cli_cases import with_profile
+
+    case, profile_letterhead = with_profile(_load_case(args.case[0]))
+    args.letterhead = args.letterhead or profile_letterhead
     registry = _registry(args)
     try:
         registry.get(args.template)
@@ -214,8 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("render", help="render one document for a case")
-    p.add_argument("case", metavar="CASE", help="a .pwcase file")
+    p.add_argument("case", metavar="CASE", nargs="+", help="a .pwcase file (several with --outdir)")
     p.add_argument("--template", "-t", required=True, metavar="ID", help="template id (see 'templates')")
+    p.add_argument("--outdir", metavar="DIR", help="write one Word file per case into this folder")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
                    help="an input of the template; repeat a key to give a list")
     p.add_argument("--out", "-o", metavar="FILE.docx", help="write Word; without it, print the text")

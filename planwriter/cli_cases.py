@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _out
+from planwriter.cli import EXIT_OK, EXIT_USER, EXTRA_COMMANDS, UserError, _out
 
 
 def _data_dir(args: argparse.Namespace) -> Path | None:
@@ -112,3 +112,50 @@ def _print_table(summaries, folder: Path, due: dict[str, list] | None) -> None:
 
 
 EXTRA_COMMANDS["cases"] = ("list the cases of a folder with their next dates; what is due", configure, cmd_cases)
+
+
+# --------------------------------------------------------------------------- render for several cases
+
+
+def with_profile(case):
+    """The case as its letters are made, with its sender profile (from the app-data folder) applied,
+    and that profile's letterhead (None when it has none)."""
+    from planwriter.core.profiles import for_rendering, load_profiles
+    from planwriter.core.settings import default_data_dir
+
+    return for_rendering(case, load_profiles(default_data_dir()))
+
+
+def cmd_render_many(args: argparse.Namespace) -> int:
+    """``render CASE... --outdir DIR``: the same letter for each case, one file each, then a report."""
+    from planwriter.cli import _parse_sets, _registry
+    from planwriter.cli_packet import Progress
+    from planwriter.core.profiles import load_profiles
+    from planwriter.core.settings import default_data_dir
+    from planwriter.render.library_batch import batch_export
+
+    if args.out:
+        raise UserError("--out writes one file; for several cases use --outdir DIR")
+    if not args.outdir:
+        raise UserError("several cases need --outdir DIR (one file is written for each)")
+    today = _day(args.date)
+    registry = _registry(args)
+    try:
+        registry.get(args.template)
+    except KeyError as error:
+        raise UserError(str(error.args[0])) from None
+    progress = Progress(len(args.case))
+    try:
+        report = batch_export(args.case, args.template, args.outdir, inputs=_parse_sets(args.set or []),
+                              today=today, registry=registry, profiles=load_profiles(default_data_dir()),
+                              letterhead=args.letterhead, progress=lambda done, total, name: progress.step(name))
+    except OSError as error:
+        raise UserError(f"{args.outdir}: cannot create the folder ({error.strerror})") from None
+    progress.clear()
+    for item in report.items:
+        if item.ok:
+            _out(f"Wrote {item.output}")
+        else:
+            print(f"planwriter-cli: {item.case_path}: {item.problem}", file=sys.stderr)
+    print(report.lines()[-1], file=sys.stderr)
+    return EXIT_OK if not report.failed else EXIT_USER

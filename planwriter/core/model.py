@@ -622,6 +622,8 @@ class Case(_Model):
     family_questions: list[FamilyQuestion] = Field(default_factory=list, title="the family's questions")
     agreements: list[Agreement] = Field(default_factory=list, title="what was agreed")
     profile: Profile = Field(default_factory=Profile, title="about my child")
+    #: The sender profile (kept in the app-data folder, see core/profiles.py) this case's letters use.
+    sender_profile_id: Line = Field("", title="sender profile")
 
     @field_validator("strengths")
     @classmethod
