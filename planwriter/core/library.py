@@ -294,7 +294,7 @@ def by_next_date(summaries: Iterable[CaseSummary]) -> list[CaseSummary]:
             return (3, "", s.name.casefold())
         nxt = s.next_date()
         if s.overdue:
-            return (0, "", s.name.casefold())
+            return (0, nxt.date if nxt else "9999", s.name.casefold())
         if nxt:
             return (1, nxt.date, s.name.casefold())
         return (2, "", s.name.casefold())

@@ -63,7 +63,9 @@ class ExportMixin:
         if path is None:
             return None
         try:
-            export_docx(document, path, letterhead=self.context.settings.letterhead_path())
+            from planwriter.gui.profiles_dialog import case_letterhead
+
+            export_docx(document, path, letterhead=case_letterhead(self.context, self.case))
         except MissingInformation as error:
             self.show_message(_tr("Some information is missing"), str(error))
             return None
