@@ -70,6 +70,31 @@ class BatchReport:
         return [*out, total]
 
 
+def _batch_writer_class():
+    """A Word writer that opens the reference document (or a letterhead) once per batch and starts
+    each document from a copy of it, instead of reading and parsing the file again for every case.
+    The documents are the same as the plain writer's (tests/library compares them)."""
+    import copy
+
+    from planwriter.render.docx_writer import DocxWriter
+
+    class BatchDocxWriter(DocxWriter):
+        def __init__(self, letterhead: Path | None, cache: dict[Path | None, tuple]) -> None:
+            super().__init__(letterhead=letterhead)
+            self._cache = cache
+
+        def _base(self):
+            cached = self._cache.get(self.letterhead)
+            if cached is None:
+                doc = super()._base()
+                cached = (doc, self._style_ids, self._default_id, self._table_style)
+                self._cache[self.letterhead] = cached
+            doc, self._style_ids, self._default_id, self._table_style = cached
+            return copy.deepcopy(doc)
+
+    return BatchDocxWriter
+
+
 def _unique(path: Path, used: set[Path]) -> Path:
     candidate, n = path, 2
     while candidate in used:  # two children of the same name
@@ -125,6 +150,15 @@ def batch_export(
     folder.mkdir(parents=True, exist_ok=True)
     fallback = Path(letterhead) if letterhead else None
     report = BatchReport(document=document)
+    writer_class, bases = _batch_writer_class(), {}
+
+    def _to_bytes(rendered, head: Path | None) -> bytes:
+        try:
+            return writer_class(head, bases).to_bytes(rendered)
+        except AttributeError:  # the writer changed shape: write the plain way
+            log.warning("Batch export: the reusable Word writer failed; using the plain one")
+            return DocxWriter(letterhead=head).to_bytes(rendered)
+
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-writer")
     pending: list[tuple[BatchItem, Future[Path]]] = []
     used: set[Path] = set()
@@ -158,7 +192,7 @@ def batch_export(
                     item.missing = list(rendered.missing)
                     if rendered.missing and not allow_missing:
                         raise MissingInformation(rendered.missing)
-                    data = getattr(rendered, "docx_bytes", None) or DocxWriter(letterhead=head).to_bytes(rendered)
+                    data = getattr(rendered, "docx_bytes", None) or _to_bytes(rendered, head)
                     # The file is written (and flushed to disk) by the writer thread while the next
                     # case is rendered; its outcome is collected below.
                     pending.append((item, writer.submit(atomic_write_bytes, target, data)))

@@ -221,3 +221,26 @@ def test_docx_text_helper_reads_headers() -> None:
     buffer = io.BytesIO()
     docx.Document(str(reference_path())).save(buffer)
     assert buffer.getvalue()[:2] == b"PK"
+
+
+def test_batch_documents_match_the_single_export(tmp_path: Path) -> None:
+    """The batch reuses one opened reference document; its files must equal a plain export's."""
+    import zipfile
+
+    from planwriter.render.engine import export
+    from planwriter.render.letter import LetterOptions
+
+    letterhead = tmp_path / "letterhead.docx"
+    docx.Document(str(reference_path())).save(str(letterhead))
+    paths = write_library(tmp_path / "cases", 2, broken=False)
+    for head in (None, letterhead):
+        report = batch_export(paths, "records", tmp_path / f"out-{bool(head)}", today=TODAY, letterhead=head)
+        for item in report.items:
+            single = tmp_path / "single.docx"
+            export(casefile.load(item.case_path), "records", single, {},
+                   LetterOptions(date=TODAY, letterhead=head is not None), letterhead=head, today=TODAY)
+            a, b = zipfile.ZipFile(item.output), zipfile.ZipFile(single)
+            assert a.namelist() == b.namelist()
+            for name in a.namelist():
+                if name != "docProps/core.xml":  # holds the time of writing
+                    assert a.read(name) == b.read(name), name
