@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -219,10 +219,20 @@ class LibraryWindow(QWidget):
 
         return search(self.summaries, self.search_edit.text())
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and hasattr(self, "due_table"):
+            self.refresh()  # cases saved in the main window meanwhile (unchanged files come from the index)
+        return super().event(event)
+
     def _fill_cases(self) -> None:
         table = self.cases_table
+        keep = {str(p) for p in self.selected_paths()}
         shown = self.visible_summaries()
         order = {s.path: n for n, s in enumerate(self.summaries)}
+        header = table.horizontalHeader()
+        # Sorted by the next date at first; the user's own choice (a click on a column) is kept after.
+        sort = ((header.sortIndicatorSection(), header.sortIndicatorOrder()) if table.isSortingEnabled()
+                else (4, Qt.SortOrder.AscendingOrder))
         table.setSortingEnabled(False)
         table.setRowCount(len(shown))
         for row, s in enumerate(shown):
@@ -245,7 +255,15 @@ class LibraryWindow(QWidget):
                 cell.setData(PATH_ROLE, s.path)
                 table.setItem(row, column, cell)
         table.setSortingEnabled(True)
-        table.sortItems(4, Qt.SortOrder.AscendingOrder)
+        table.sortItems(*sort)
+        if keep:
+            from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+            selection = QItemSelection()
+            for row in range(table.rowCount()):
+                if table.item(row, 0).data(PATH_ROLE) in keep:
+                    selection.select(table.model().index(row, 0), table.model().index(row, table.columnCount() - 1))
+            table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         table.resizeColumnsToContents()
         for column in (1, 4, 6):
             table.setColumnWidth(column, min(table.columnWidth(column), 260))

@@ -395,7 +395,18 @@ class MainWindow(QMainWindow):
             return
         from planwriter.gui.profiles_dialog import ProfilesDialog
 
-        ProfilesDialog(self.context, self).exec()
+        dialog = ProfilesDialog(self.context, self)
+        if dialog.exec() and self.case is not None and self.case.sender_profile_id:
+            # The open case signs with its profile's details as they are now.
+            from planwriter.core.profiles import apply_profile
+
+            profile = dialog.book.get(self.case.sender_profile_id)
+            if profile is not None and profile.sender != self.case.sender:
+                apply_profile(self.case, profile)
+                for page in self.pages:
+                    page.refresh()
+                self.setWindowModified(True)
+                self.context.signals.case_changed.emit()
 
     def choose_case_sender(self) -> None:
         if self.context is None or self.case is None:

@@ -151,3 +151,37 @@ def test_choose_the_sender_of_the_open_case(monkeypatch, window, context, librar
     assert window.case.sender_profile_id == book.profiles[0].id
     assert window.isWindowModified()
     assert len(labels_seen[0]) == 2
+
+
+def test_refresh_keeps_the_selection_and_the_users_sort(library, tmp_path):
+    table = library.cases_table
+    table.sortItems(0)  # by child
+    table.selectRow(2)
+    chosen = library.selected_paths()
+    casefile.save(_cases.make_case(50), library.folder / "late.pwcase", keep_backup=False)
+    library.refresh()
+    assert table.rowCount() == 12
+    assert library.selected_paths() == chosen
+    names = _column(table, 0)
+    assert names == sorted(names, key=str.casefold)
+
+
+def test_editing_a_profile_updates_the_open_case(monkeypatch, window, context, library):
+    book = ProfileBook()
+    profile = book.add(SenderProfile())
+    profile.sender.name = "Dana Ortiz"
+    save_profiles(book, context.data_dir)
+    library._open_item(library.cases_table.item(0, 0))
+    from planwriter.core.profiles import apply_profile
+
+    apply_profile(window.case, profile)
+
+    def edit_and_accept(dialog):
+        dialog.edits["phone"].setText("(503) 555-0100")
+        dialog._store_current()
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(ProfilesDialog, "exec", edit_and_accept)
+    window.show_profiles()
+    assert window.case.sender.phone == "(503) 555-0100" and window.isWindowModified()
