@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -118,7 +119,7 @@ class LibraryWindow(QWidget):
 
         self.cases_table = _table([self.tr("Child"), self.tr("School"), self.tr("State"), self.tr("Plan"),
                                    self.tr("Next key date"), self.tr("Overdue"), self.tr("Last letter sent"),
-                                   self.tr("Last changed"), self.tr("Problem")])
+                                   self.tr("Last changed")])
         self.cases_table.setAccessibleName(self.tr("Cases"))
         self.cases_table.itemDoubleClicked.connect(self._open_item)
         self.cases_table.itemSelectionChanged.connect(self._update_buttons)
@@ -242,15 +243,16 @@ class LibraryWindow(QWidget):
                 _Item(s.school),
                 _Item(s.state),
                 _Item(s.plan_label if not s.problem else self.tr("Cannot be read")),
-                _Item(f"{nxt.date}  {nxt.title}" if nxt else "", key=order[s.path]),
+                _Item(s.problem or (f"{nxt.date}  {nxt.title}" if nxt else ""), key=order[s.path]),
                 _Item(str(s.overdue) if s.overdue else "", key=s.overdue),
                 _Item(f"{s.last_letter_date}  {s.last_letter_title}" if s.last_letter_date else "",
                       key=s.last_letter_date),
                 _Item(s.changed.strftime("%Y-%m-%d %H:%M"), key=s.mtime_ns),
-                _Item(s.problem),
             ]
-            if s.problem:
-                cells[0].setToolTip(s.problem)
+            if s.problem:  # never hidden: the file is listed with why it cannot be opened
+                for cell in (cells[0], cells[4]):
+                    cell.setToolTip(s.problem)
+                cells[4].setForeground(QColor("#a00000"))
             for column, cell in enumerate(cells):
                 cell.setData(PATH_ROLE, s.path)
                 table.setItem(row, column, cell)
@@ -273,7 +275,7 @@ class LibraryWindow(QWidget):
         if len(shown) != total:
             text = self.tr("%1 shown of %2").replace("%1", str(len(shown))).replace("%2", text)
         if problems:
-            text += self.tr("; %1 cannot be read (see the Problem column)").replace("%1", str(problems))
+            text += self.tr("; %1 cannot be read (the reason is in red)").replace("%1", str(problems))
         if not self.folder.is_dir():
             text = self.tr("This folder does not exist yet. Choose a folder, or make a new case here.")
         self.count_label.setText(text)
