@@ -348,10 +348,25 @@ def due_items(summaries: Iterable[CaseSummary], today: dt.date, within_days: int
     return out
 
 
-def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None) -> bytes:
+def calendar_words(language: str = "en") -> dict[str, str]:
+    """The words of the exported calendar, from ``templates/<language>/library/words.toml`` (English
+    when the language has none)."""
+    import tomllib
+
+    from planwriter.core.paths import templates_dir
+
+    path = templates_dir() / language / "library" / "words.toml"
+    if not path.is_file():
+        path = templates_dir() / "en" / "library" / "words.toml"
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None, language: str = "en") -> bytes:
     """An iCalendar (``.ics``) file with one all-day event per item; the same item always gets the same UID."""
     from icalendar import Calendar, Event
 
+    words = calendar_words(language)
     stamp = stamp or dt.datetime.now(dt.UTC)
     cal = Calendar()
     cal.add("prodid", "-//planwriter//case library//EN")
@@ -363,16 +378,16 @@ def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None) 
         event.add("dtstamp", stamp)
         event.add("dtstart", item.date)
         event.add("dtend", item.date + dt.timedelta(days=1))
-        prefix = "OVERDUE: " if item.overdue else ""
-        event.add("summary", f"{prefix}{item.child}: {item.title}")
+        summary = words["summary_overdue"] if item.overdue else words["summary"]
+        event.add("summary", summary.format(child=item.child, title=item.title))
         lines = []
         if item.rule:
             lines.append(item.rule)
         if item.estimate:
-            lines.append("This date is an estimate; the real date may differ.")
+            lines.append(words["estimate"])
         if item.source:
-            lines.append(f"Source: {item.source}")
-        lines.append(f"Case file: {item.path}")
+            lines.append(words["source"].format(source=item.source))
+        lines.append(words["case_file"].format(path=item.path))
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
