@@ -44,7 +44,8 @@ def _docx_text(path: Path) -> str:
     document = docx.Document(str(path))
     parts = [p.text for p in document.paragraphs]
     for section in document.sections:
-        parts += [p.text for p in section.header.paragraphs]
+        for header in (section.header, section.first_page_header):
+            parts += [p.text for p in header.paragraphs]
     return "\n".join(parts)
 
 
@@ -244,3 +245,28 @@ def test_batch_documents_match_the_single_export(tmp_path: Path) -> None:
             for name in a.namelist():
                 if name != "docProps/core.xml":  # holds the time of writing
                     assert a.read(name) == b.read(name), name
+
+
+def test_cli_packet_uses_the_case_profile(library_folder: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    letterhead = tmp_path / "letterhead.docx"
+    head = docx.Document(str(reference_path()))
+    head.sections[0].header.paragraphs[0].text = "FAMILY ADVOCACY NETWORK LETTERHEAD"
+    head.save(str(letterhead))
+    book = ProfileBook()
+    profile = book.add(_advocate())
+    profile.letterhead = str(letterhead)
+    save_profiles(book, data)
+    path = library_folder / "case-0001.pwcase"
+    case = casefile.load(path)
+    apply_profile(case, profile)
+    casefile.save(case, path, keep_backup=False)
+    out = tmp_path / "packets"
+    result = _cli("packet", str(path), str(library_folder / "case-0004.pwcase"), "--outdir", str(out),
+                  "--date", TODAY.isoformat(), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    texts = {p.name: _docx_text(p) for p in out.iterdir()}
+    mine = next(t for n, t in texts.items() if "Sam Chen1" in n)
+    other = next(t for n, t in texts.items() if "Ana Nguyen4" in n)
+    assert "Dana Ortiz" in mine and "FAMILY ADVOCACY NETWORK LETTERHEAD" in mine
+    assert "LETTERHEAD" not in other
