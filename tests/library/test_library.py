@@ -173,3 +173,21 @@ def test_calendar_export(library_folder: Path, tmp_path: Path) -> None:
         assert str(event.get("summary")).startswith("OVERDUE: ") == item.overdue
     assert len({str(e.get("uid")) for e in events}) == len(events)
     assert due_calendar(items, stamp=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)) == data
+
+
+def test_library_and_batch_log_no_personal_details(library_folder: Path, tmp_path: Path, caplog) -> None:
+    import logging
+
+    from planwriter.render.library_batch import PACKET, batch_export
+
+    caplog.set_level(logging.DEBUG)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "library-index.json").write_text("{broken", encoding="utf-8")
+    summaries = Library(library_folder, tmp_path / "data").scan(TODAY)
+    paths = [Path(s.path) for s in summaries]
+    batch_export(paths, "records", tmp_path / "out", today=TODAY)
+    batch_export(paths[:2], PACKET, tmp_path / "out", today=TODAY)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert logged
+    for detail in ("Rivera", "Chen", "Maple Grove", "Cedar", "555-0142", "case-0", "damaged", str(tmp_path)):
+        assert detail not in logged, detail
