@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -122,6 +122,9 @@ class LibraryWindow(QWidget):
                                    self.tr("Last changed")])
         self.cases_table.setAccessibleName(self.tr("Cases"))
         self.cases_table.itemDoubleClicked.connect(self._open_item)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keyboard opens the case too
+            shortcut = QShortcut(QKeySequence(key), self.cases_table, self.open_selected)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.cases_table.itemSelectionChanged.connect(self._update_buttons)
         self.count_label = QLabel()
 
@@ -160,6 +163,10 @@ class LibraryWindow(QWidget):
                                  self.tr("How the date was worked out")])
         self.due_table.setAccessibleName(self.tr("What is due"))
         self.due_table.itemDoubleClicked.connect(self._open_item)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.due_table,
+                                 lambda: self._open_item(self.due_table.currentItem()))
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.due_note = QLabel()
         self.due_note.setWordWrap(True)
         due_tab = QWidget()
@@ -326,8 +333,8 @@ class LibraryWindow(QWidget):
 
     # ------------------------------------------------------------------ commands
 
-    def _open_item(self, item: QTableWidgetItem) -> None:
-        path = item.data(PATH_ROLE)
+    def _open_item(self, item: QTableWidgetItem | None) -> None:
+        path = item.data(PATH_ROLE) if item is not None else None
         if path:
             self.open_case(Path(path))
 
@@ -408,10 +415,8 @@ class LibraryWindow(QWidget):
         return path
 
     def ask_batch(self, count: int) -> tuple[str, Path] | None:
-        dialog = BatchDialog(self.context, count, self.folder / f"Exports {self.today.isoformat()}", self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.document(), dialog.outdir()
+        value, accepted = BatchDialog.ask(self, self.context, count, self.folder / f"Exports {self.today.isoformat()}")
+        return value if accepted else None
 
     def batch_export(self):
         """Export the chosen document for every selected case, with a progress bar and a report."""
@@ -504,6 +509,15 @@ class BatchDialog(QDialog):
         path = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.folder_edit.text())
         if path:
             self.folder_edit.setText(path)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, context: AppContext, count: int,
+            outdir: Path) -> tuple[tuple[str, Path] | None, bool]:
+        """``((document id, folder), True)`` when the user chose, ``(None, False)`` when cancelled."""
+        dialog = cls(context, count, outdir, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None, False
+        return (dialog.document(), dialog.outdir()), True
 
     def document(self) -> str:
         return str(self.document_combo.currentData())

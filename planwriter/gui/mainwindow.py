@@ -393,14 +393,14 @@ class MainWindow(QMainWindow):
     def show_profiles(self) -> None:
         if self.context is None:
             return
-        from planwriter.gui.profiles_dialog import ProfilesDialog
+        from planwriter.gui.profiles_dialog import edit_profiles
 
-        dialog = ProfilesDialog(self.context, self)
-        if dialog.exec() and self.case is not None and self.case.sender_profile_id:
+        book, saved = edit_profiles(self, self.context)
+        if saved and self.case is not None and self.case.sender_profile_id:
             # The open case signs with its profile's details as they are now.
             from planwriter.core.profiles import apply_profile
 
-            profile = dialog.book.get(self.case.sender_profile_id)
+            profile = book.get(self.case.sender_profile_id)
             if profile is not None and profile.sender != self.case.sender:
                 apply_profile(self.case, profile)
                 for page in self.pages:

@@ -249,6 +249,14 @@ class ProfilesDialog(QDialog):
         super().accept()
 
 
+def edit_profiles(parent: QWidget | None, context: AppContext) -> tuple[ProfileBook | None, bool]:
+    """Show the profiles dialog: ``(saved profiles, True)``, or ``(None, False)`` when cancelled."""
+    dialog = ProfilesDialog(context, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None, False
+    return dialog.book, True
+
+
 def choose_case_sender(parent: QWidget, context: AppContext, case: Case) -> bool:
     """Ask which profile signs the letters of ``case`` and apply it; True when the case changed."""
     from PySide6.QtWidgets import QInputDialog

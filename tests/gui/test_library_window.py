@@ -187,3 +187,14 @@ def test_editing_a_profile_updates_the_open_case(monkeypatch, window, context, l
     monkeypatch.setattr(ProfilesDialog, "exec", edit_and_accept)
     window.show_profiles()
     assert window.case.sender.phone == "(503) 555-0100" and window.isWindowModified()
+
+
+def test_enter_opens_the_selected_case(qtbot, window, library):
+    from PySide6.QtCore import Qt
+
+    table = library.cases_table
+    table.setFocus()
+    table.selectRow(1)
+    expected = Path(table.item(1, 0).data(PATH_ROLE)).resolve()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.file_path == expected
