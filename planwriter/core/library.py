@@ -199,6 +199,13 @@ def find_case_files(folder: Path) -> list[tuple[Path, int, int]]:
     return found
 
 
+def _version() -> str:
+    """The planwriter and case-format versions the index was made with (another one rebuilds it)."""
+    from planwriter.core.model import SCHEMA_VERSION
+
+    return f"{__version__}/{SCHEMA_VERSION}"
+
+
 class Library:
     """The cases of one folder, listed through the index kept in ``data_dir``.
 
@@ -221,7 +228,7 @@ class Library:
         except (OSError, ValueError):
             log.warning("The case library index could not be read; it will be rebuilt")
             return {}
-        if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != __version__:
+        if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != _version():
             return {}  # another format, or another planwriter whose dates may differ
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
@@ -229,7 +236,7 @@ class Library:
     def _save_index(self, entries: dict[str, dict[str, Any]]) -> None:
         if self.index_path is None:
             return
-        data = {"format": INDEX_FORMAT, "version": __version__, "entries": entries}
+        data = {"format": INDEX_FORMAT, "version": _version(), "entries": entries}
         try:
             self.index_path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.index_path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -191,3 +191,14 @@ def test_library_and_batch_log_no_personal_details(library_folder: Path, tmp_pat
     assert logged
     for detail in ("Rivera", "Chen", "Maple Grove", "Cedar", "555-0142", "case-0", "damaged", str(tmp_path)):
         assert detail not in logged, detail
+
+
+def test_index_of_another_version_is_rebuilt(library_folder: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Library(library_folder, data).scan(TODAY)
+    index = json.loads((data / INDEX_NAME).read_text(encoding="utf-8"))
+    index["version"] = "0.0.1/1"
+    (data / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
+    library = Library(library_folder, data)
+    library.scan(TODAY)
+    assert library.read_count == 14
