@@ -198,3 +198,25 @@ def test_enter_opens_the_selected_case(qtbot, window, library):
     expected = Path(table.item(1, 0).data(PATH_ROLE)).resolve()
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.file_path == expected
+
+
+def test_exports_use_the_case_profile_letterhead(context, tmp_path):
+    from planwriter.core.model import Case
+    from planwriter.core.profiles import apply_profile
+    from planwriter.gui.profiles_dialog import case_letterhead
+
+    mine, settings_head = tmp_path / "mine.docx", tmp_path / "settings.docx"
+    for path in (mine, settings_head):
+        path.write_bytes(b"PK")
+    context.settings.letterhead = str(settings_head)
+    book = ProfileBook()
+    with_head = book.add(SenderProfile(letterhead=str(mine)))
+    without = book.add(SenderProfile())
+    save_profiles(book, context.data_dir)
+    case = Case()
+    assert case_letterhead(context, case) == settings_head
+    apply_profile(case, with_head)
+    assert case_letterhead(context, case) == mine
+    apply_profile(case, without)
+    assert case_letterhead(context, case) == settings_head
+    assert case_letterhead(context, None) == settings_head
