@@ -95,6 +95,34 @@ def _batch_writer_class():
     return BatchDocxWriter
 
 
+def _render_saved_letter(case, template_id: str, inputs: dict[str, Any] | None, today: dt.date, registry: Any,
+                         *, letterhead: bool) -> tuple[Any, list[str]]:
+    """One letter as the Letters page and ``render`` make it: from what the case saved for it (answers,
+    recipient, copies, enclosures, delivery), ``inputs`` over the saved answers, dated ``today``.
+    Returns the rendered document and what it still needs (labels; empty when complete)."""
+    try:  # the one home of letter rules, where this version of planwriter has it
+        from planwriter.render.letters import render_letter
+    except ModuleNotFoundError:
+        render_letter = None
+    if render_letter is not None:
+        result = render_letter(case, template_id, overrides=inputs or {}, date=today, letterhead=letterhead,
+                               registry=registry, today=today)
+        return result.document, [n.label for n in result.needed]
+    from planwriter.render.engine import render_document
+    from planwriter.render.letter import LetterOptions
+
+    draft = case.letter_drafts.get(template_id)
+    answers = {**(draft.inputs if draft else {}), **(inputs or {})}
+    options = LetterOptions(date=today, letterhead=letterhead)
+    if draft is not None:
+        options.recipient_id = draft.recipient_id
+        options.cc_ids = list(draft.cc_ids)
+        options.delivery = draft.delivery
+        options.enclosures = list(draft.enclosures)
+    document = render_document(case, template_id, answers, options, registry=registry, today=today)
+    return document, list(document.missing)
+
+
 def _unique(path: Path, used: set[Path]) -> Path:
     candidate, n = path, 2
     while candidate in used:  # two children of the same name
@@ -133,8 +161,7 @@ def batch_export(
     from planwriter.core.atomic import atomic_write_bytes
     from planwriter.render.batch import suggested_file_name
     from planwriter.render.docx_writer import DocxWriter
-    from planwriter.render.engine import MissingInformation, default_registry, render_document
-    from planwriter.render.letter import LetterOptions
+    from planwriter.render.engine import MissingInformation, default_registry
     from planwriter.render.registry import InputError, TemplateError
 
     paths = [Path(p) for p in case_paths]
@@ -180,18 +207,11 @@ def batch_export(
                     item.missing = list(built.missing)
                     item.output = target
                 else:
-                    draft = case.letter_drafts.get(document)
-                    answers = {**(draft.inputs if draft else {}), **(inputs or {})}
-                    options = LetterOptions(date=today, letterhead=head is not None)
-                    if draft is not None:
-                        options.recipient_id = draft.recipient_id
-                        options.cc_ids = list(draft.cc_ids)
-                        options.delivery = draft.delivery
-                        options.enclosures = list(draft.enclosures)
-                    rendered = render_document(case, document, answers, options, registry=registry, today=today)
-                    item.missing = list(rendered.missing)
-                    if rendered.missing and not allow_missing:
-                        raise MissingInformation(rendered.missing)
+                    rendered, missing = _render_saved_letter(case, document, inputs, today, registry,
+                                                             letterhead=head is not None)
+                    item.missing = missing
+                    if missing and not allow_missing:
+                        raise MissingInformation(missing)
                     data = getattr(rendered, "docx_bytes", None) or _to_bytes(rendered, head)
                     # The file is written (and flushed to disk) by the writer thread while the next
                     # case is rendered; its outcome is collected below.
