@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 EXTENSION = ".pwcase"
 INDEX_NAME = "library-index.json"
 #: Bumped when the shape of an index entry changes; an index of another format is rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 PLAN_LABELS = {"none": "No plan yet", "evaluating": "Being evaluated", "iep": "IEP", "504": "504 plan"}
 
@@ -46,6 +46,8 @@ class CaseDate:
     rule: str = ""
     source: str = ""
     estimate: bool = False
+    estimate_reason: str = ""
+    state_rule: bool = False
     done: bool = False
     overdue: bool = False
 
@@ -160,7 +162,8 @@ def summarize_file(path: Path, today: dt.date, mtime_ns: int = 0, size: int = 0)
     for kd in key_dates(case, today):
         summary.dates.append(CaseDate(
             date=kd.date.isoformat(), title=kd.title, kind=str(kd.kind.value), rule=kd.rule,
-            source=kd.source, estimate=kd.estimate, done=kd.done, overdue=kd.overdue,
+            source=kd.source, estimate=kd.estimate, estimate_reason=kd.estimate_reason,
+            state_rule=kd.state_rule, done=kd.done, overdue=kd.overdue,
         ))
     return summary
 
@@ -325,11 +328,14 @@ class DueItem:
     estimate: bool = False
     rule: str = ""
     source: str = ""
+    estimate_reason: str = ""
+    state_rule: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {"path": self.path, "child": self.child, "date": self.date.isoformat(), "title": self.title,
-                "kind": self.kind, "overdue": self.overdue, "estimate": self.estimate, "rule": self.rule,
-                "source": self.source}
+                "kind": self.kind, "overdue": self.overdue, "estimate": self.estimate,
+                "estimate_reason": self.estimate_reason, "rule": self.rule, "source": self.source,
+                "state_rule": self.state_rule}
 
 
 def due_items(summaries: Iterable[CaseSummary], today: dt.date, within_days: int) -> list[DueItem]:
@@ -350,7 +356,8 @@ def due_items(summaries: Iterable[CaseSummary], today: dt.date, within_days: int
                 continue
             if d.overdue or today <= when <= end:
                 out.append(DueItem(path=s.path, child=s.name, date=when, title=d.title, kind=d.kind,
-                                   overdue=d.overdue, estimate=d.estimate, rule=d.rule, source=d.source))
+                                   overdue=d.overdue, estimate=d.estimate, rule=d.rule, source=d.source,
+                                   estimate_reason=d.estimate_reason, state_rule=d.state_rule))
     out.sort(key=lambda i: (not i.overdue, i.date, i.child.casefold(), i.title))
     return out
 
@@ -391,9 +398,10 @@ def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None, 
         if item.rule:
             lines.append(item.rule)
         if item.estimate:
-            lines.append(words["estimate"])
+            lines.append(words["estimate"] + (f" {item.estimate_reason}" if item.estimate_reason else ""))
         if item.source:
-            lines.append(words["source"].format(source=item.source))
+            rule = words["state_rule"] if item.state_rule else words["federal_rule"]
+            lines.append(words["source"].format(source=item.source, rule=rule))
         lines.append(words["case_file"].format(path=item.path))
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")

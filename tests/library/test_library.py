@@ -202,3 +202,17 @@ def test_index_of_another_version_is_rebuilt(library_folder: Path, tmp_path: Pat
     library = Library(library_folder, data)
     library.scan(TODAY)
     assert library.read_count == 14
+
+
+def test_calendar_says_how_a_date_was_worked_out() -> None:
+    from planwriter.core.library import DueItem
+
+    item = DueItem(path="/cases/a.pwcase", child="Sam", date=TODAY, title="Evaluation due", kind="evaluation_due",
+                   overdue=False, estimate=True, rule="60 calendar days after consent", source="34 CFR 300.301(c)",
+                   estimate_reason="The school calendar is not entered.", state_rule=False)
+    event = next(Calendar.from_ical(due_calendar([item])).walk("VEVENT"))
+    text = str(event.get("description"))
+    assert "60 calendar days after consent" in text
+    assert "Legal basis (federal rule): 34 CFR 300.301(c)" in text
+    assert "estimate" in text and "The school calendar is not entered." in text
+    assert "Case file: /cases/a.pwcase" in text
