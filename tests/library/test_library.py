@@ -210,7 +210,7 @@ def test_calendar_says_how_a_date_was_worked_out() -> None:
     item = DueItem(path="/cases/a.pwcase", child="Sam", date=TODAY, title="Evaluation due", kind="evaluation_due",
                    overdue=False, estimate=True, rule="60 calendar days after consent", source="34 CFR 300.301(c)",
                    estimate_reason="The school calendar is not entered.", state_rule=False)
-    event = next(Calendar.from_ical(due_calendar([item])).walk("VEVENT"))
+    event = Calendar.from_ical(due_calendar([item])).walk("VEVENT")[0]
     text = str(event.get("description"))
     assert "60 calendar days after consent" in text
     assert "Legal basis (federal rule): 34 CFR 300.301(c)" in text
