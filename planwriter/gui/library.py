@@ -301,6 +301,10 @@ class LibraryWindow(QWidget):
                 status = (status + "; " if status else "") + self.tr("estimate")
             cells = [_Item(item.date.isoformat(), key=(not item.overdue, item.date.isoformat())),
                      _Item(item.child), _Item(item.title), _Item(status), _Item(item.rule)]
+            if item.estimate and item.estimate_reason:
+                cells[3].setToolTip(item.estimate_reason)
+            if item.source:
+                cells[4].setToolTip(item.source)
             for column, cell in enumerate(cells):
                 cell.setData(PATH_ROLE, item.path)
                 if item.overdue:
