@@ -303,8 +303,8 @@ class LibraryWindow(QWidget):
                      _Item(item.child), _Item(item.title), _Item(status), _Item(item.rule)]
             if item.estimate and item.estimate_reason:
                 cells[3].setToolTip(item.estimate_reason)
-            if item.source:
-                cells[4].setToolTip(item.source)
+            if item.rule or item.source:
+                cells[4].setToolTip("\n".join(t for t in (item.rule, item.source) if t))
             for column, cell in enumerate(cells):
                 cell.setData(PATH_ROLE, item.path)
                 if item.overdue:
