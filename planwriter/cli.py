@@ -121,7 +121,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     from planwriter.render.letters import render_letter
     from planwriter.render.registry import InputError, TemplateError
 
-    case = _load_case(args.case)
+    if args.outdir or len(args.case) > 1:  # several cases: one file each, with a report
+        from planwriter.cli_cases import cmd_render_many
+
+        return cmd_render_many(args)
+    from planwriter.cli_cases import with_profile
+
+    case, profile_letterhead = with_profile(_load_case(args.case[0]))
+    args.letterhead = args.letterhead or profile_letterhead
     registry = _registry(args)
     try:
         registry.get(args.template)
@@ -246,8 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("render", help="render one document for a case, with what the case saved for it")
-    p.add_argument("case", metavar="CASE", help="a .pwcase file")
+    p.add_argument("case", metavar="CASE", nargs="+", help="a .pwcase file (several with --outdir)")
     p.add_argument("--template", "-t", required=True, metavar="ID", help="template id (see 'templates')")
+    p.add_argument("--outdir", metavar="DIR", help="write one Word file per case into this folder")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
                    help="an input of the template, over the answer saved in the case; repeat a key to give a "
                         "list; state=NAME uses that state's rules (Texas or TX)")
@@ -278,7 +286,7 @@ def _load_extra_commands() -> None:
     import importlib
 
     for module in ("planwriter.cli_letters", "planwriter.cli_goals", "planwriter.cli_accommodations",
-                   "planwriter.cli_packet", "planwriter.cli_dates"):
+                   "planwriter.cli_packet", "planwriter.cli_dates", "planwriter.cli_cases"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:

@@ -95,7 +95,9 @@ def cmd_packet(args: argparse.Namespace) -> int:
     written: list[str] = []
     for case_path in args.cases:
         try:
-            case = _load_case(case_path)
+            from planwriter.cli_cases import with_profile
+
+            case, profile_letterhead = with_profile(_load_case(case_path))  # the case's sender profile
             if outdir is not None:
                 name = case.child.short_name or Path(case_path).stem
                 target = outdir / safe_file_name(f"{today.isoformat()} {title} - {name}")
@@ -107,7 +109,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
                 path = Path(args.out)
             used.add(path)
             document = export_packet(case, path, parts=parts, today=today, registry=registry,
-                                     letterhead=args.letterhead)
+                                     letterhead=args.letterhead or profile_letterhead)
         except UserError as error:
             failed += 1
             progress.clear()

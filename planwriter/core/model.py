@@ -684,6 +684,8 @@ class Case(_Model):
     profile: Profile = Field(default_factory=Profile, title="about my child")
     #: The school year (first and last day, breaks, holidays) that school-day deadlines count on.
     school_calendar: SchoolCalendar = Field(default_factory=SchoolCalendar, title="school calendar")
+    #: The sender profile (kept in the app-data folder, see core/profiles.py) this case's letters use.
+    sender_profile_id: Line = Field("", title="sender profile")
 
     @field_validator("strengths")
     @classmethod

@@ -27,6 +27,8 @@ class Settings(BaseModel):
     default_state: Line = Field("", title="default state")
     recent_files: list[str] = Field(default_factory=list)
     show_welcome: bool = True
+    #: The folder the case library lists ("" for the default under Documents).
+    library_folder: str = ""
 
     @field_validator("default_state")
     @classmethod

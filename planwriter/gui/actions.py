@@ -59,6 +59,11 @@ class MainActions(QObject):
         self.recent_menu = QMenu(self.tr("Open &recent"), window)
         self.recent_menu.setObjectName("recent_menu")
         self.clear_recent = self._action(self.tr("Clear this list"), None, files("clear_recent"))
+        # Case library, sender profiles (advocates with many families)
+        self.library = self._action(self.tr("Case &library…"), None, window.show_library)
+        self.library.setShortcut(QKeySequence("Ctrl+L"))
+        self.profiles = self._action(self.tr("Sender &profiles…"), None, window.show_profiles)
+        self.case_sender = self._action(self.tr("Sen&der for this case…"), None, window.choose_case_sender)
 
         # Edit: acts on whichever text field has the focus.
         self.undo = self._action(self.tr("&Undo"), StandardKey.Undo, lambda: self._edit("undo"))
@@ -86,7 +91,7 @@ class MainActions(QObject):
         self.about = self._action(self.tr("&About planwriter"), None, window.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
-        self.case_actions = (self.save, self.save_as, self.close, *self.go_actions)
+        self.case_actions = (self.save, self.save_as, self.close, self.case_sender, *self.go_actions)
 
     # ------------------------------------------------------------------ creation
 
@@ -107,9 +112,11 @@ class MainActions(QObject):
         file_menu.addActions([self.new, self.open])
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.open_sample)
+        file_menu.addAction(self.library)
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
+        file_menu.addActions([self.case_sender, self.profiles])
         file_menu.addAction(self.settings)
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])

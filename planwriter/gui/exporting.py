@@ -65,7 +65,9 @@ class ExportMixin:
             return None
         notices: list[str] = []
         try:
-            export_docx(document, path, letterhead=self.context.settings.letterhead_path(), notices=notices)
+            from planwriter.gui.profiles_dialog import case_letterhead
+
+            export_docx(document, path, letterhead=case_letterhead(self.context, self.case), notices=notices)
         except MissingInformation as error:
             self.show_message(_tr("Some information is missing"), str(error))
             return None

@@ -129,6 +129,24 @@ def _file_name_part(text: str) -> str:
     return " ".join(cleaned.split()).strip(" .")
 
 
+def _disk_stamp(path: Path):
+    from planwriter.core.filestamp import stamp
+
+    return stamp(path)
+
+
+def _saved_by_newer(path: Path) -> bool:
+    from planwriter.core import casefile
+
+    try:
+        casefile.load(path)
+    except casefile.NewerSchemaError:
+        return True
+    except casefile.CaseFileError:
+        return False
+    return False
+
+
 # --------------------------------------------------------------------------- the controller
 
 
@@ -141,6 +159,8 @@ class FileController(QObject):
         self.slot = uuid.uuid4().hex[:12]
         self._recovery_stale = False
         self.destroyed.connect(functools.partial(_LIVE_SLOTS.discard, self.slot))
+        #: The open file as it was when opened or last saved (core/filestamp.py); None: not checked.
+        self.disk_stamp = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.write_recovery)
@@ -215,6 +235,7 @@ class FileController(QObject):
 
         path = Path(path)
         notes: list[str] = []
+        opened_stamp = _disk_stamp(path)  # before reading: a change while reading counts as a change
         try:
             case = casefile.load(path, notes)
         except casefile.CaseFileError as error:
@@ -224,6 +245,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         self._show(case, path.resolve())
+        self.disk_stamp = opened_stamp
         self._remember(path.resolve())
         if notes:  # text was cleaned as it entered the case (core/text.py)
             self.window.statusBar().showMessage(self.tr(
@@ -274,12 +296,15 @@ class FileController(QObject):
 
     def _show(self, case: Case, path: Path | None, *, modified: bool = False) -> None:
         self.remove_recovery()
+        self.disk_stamp = None
         self.window.set_case(case, path, modified=modified)
         self._recovery_stale = modified
 
     def _write(self, path: Path) -> bool:
         from planwriter.core import casefile
 
+        if not self._may_overwrite(path):
+            return False
         try:
             casefile.save(self.window.case, path)
         except casefile.CaseFileError as error:
@@ -294,12 +319,48 @@ class FileController(QObject):
                 ),
             )
             return False
+        self.disk_stamp = _disk_stamp(path)
         self.window.set_file_path(path.resolve())
         self.window.setWindowModified(False)
         self.remove_recovery()
         self._remember(path.resolve())
         self.window.statusBar().showMessage(self.tr("Saved “{name}”").format(name=path.name), 5000)
         log.info("Saved the case")
+        return True
+
+    def _may_overwrite(self, path: Path) -> bool:
+        """Before saving over the open file: if someone else changed it, offer a copy or a reload."""
+        from planwriter.core.filestamp import DiskState, check
+        from planwriter.gui.conflict import ChangedOnDiskDialog, ConflictChoice
+
+        current = self.window.file_path
+        if self.disk_stamp is None or current is None or path.resolve() != current:
+            return True
+        state = check(path, self.disk_stamp)
+        if state is DiskState.UNCHANGED or (state is DiskState.CHANGED and _saved_by_newer(path)):
+            return True  # (a newer planwriter's file: saving refuses and says so)
+        log.info("The case file changed on disk since it was opened")
+        choice = ChangedOnDiskDialog.ask(self.window, path.name, missing=state is DiskState.MISSING)
+        if choice is ConflictChoice.RELOAD:
+            self._reload(path)
+        elif choice is ConflictChoice.SAVE_COPY:
+            copy = ask_save_path(self.window, str(path.with_name(f"{path.stem} (my copy){EXTENSION}")))
+            if copy is not None and copy.resolve() != current:
+                self._write(copy)
+        return False
+
+    def _reload(self, path: Path) -> bool:
+        """Show the file as it is on disk now, dropping this window's unsaved changes."""
+        from planwriter.core import casefile
+
+        opened_stamp = _disk_stamp(path)
+        try:
+            case = casefile.load(path)
+        except casefile.CaseFileError as error:
+            show_error(self.window, self.tr("This case could not be opened"), str(error))
+            return False
+        self._show(case, path.resolve())
+        self.disk_stamp = opened_stamp
         return True
 
     def _remember(self, path: Path) -> None:

@@ -376,6 +376,49 @@ class MainWindow(QMainWindow):
 
         SettingsDialog.edit(self, self.context)
 
+    def show_library(self) -> None:
+        """The case library: every case of the cases folder, what is due, batch export."""
+        if self.context is None:
+            return
+        from planwriter.gui.library import LibraryWindow
+
+        if getattr(self, "library_window", None) is None:
+            self.library_window = LibraryWindow(self, self.context)
+        else:
+            self.library_window.refresh()
+        self.library_window.show()
+        self.library_window.raise_()
+        self.library_window.activateWindow()
+
+    def show_profiles(self) -> None:
+        if self.context is None:
+            return
+        from planwriter.gui.profiles_dialog import edit_profiles
+
+        book, saved = edit_profiles(self, self.context)
+        if saved and self.case is not None and self.case.sender_profile_id:
+            # The open case signs with its profile's details as they are now.
+            from planwriter.core.profiles import apply_profile
+
+            profile = book.get(self.case.sender_profile_id)
+            if profile is not None and profile.sender != self.case.sender:
+                apply_profile(self.case, profile)
+                for page in self.pages:
+                    page.refresh()
+                self.setWindowModified(True)
+                self.context.signals.case_changed.emit()
+
+    def choose_case_sender(self) -> None:
+        if self.context is None or self.case is None:
+            return
+        from planwriter.gui.profiles_dialog import choose_case_sender
+
+        if choose_case_sender(self, self.context, self.case):
+            for page in self.pages:
+                page.refresh()  # the child page shows the sender's details
+            self.setWindowModified(True)
+            self.context.signals.case_changed.emit()
+
     def show_plan_guide(self) -> None:
         from planwriter.gui.plan_guide import PlanGuideDialog
 

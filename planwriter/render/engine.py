@@ -356,6 +356,39 @@ def render_document(
     return document
 
 
+def docx_bytes(
+    document: Document,
+    *,
+    letterhead: str | os.PathLike[str] | None = None,
+    notices: list[str] | None = None,
+    writer: Any = None,
+) -> bytes:
+    """The .docx file of a rendered document, cleaned, as bytes (what :func:`export_docx` writes).
+
+    The file is cleaned (:func:`planwriter.render.docx_safety.clean_docx`): properties are the
+    document's own and nothing in it fetches content from elsewhere. What the cleaning removed is
+    added to ``notices`` (one plain sentence each). A letterhead that is not a safe Word file raises
+    :class:`~planwriter.render.docx_safety.UnsafeDocx` (a ``ValueError``) naming the problem.
+    ``writer`` is a :class:`~planwriter.render.docx_writer.DocxWriter` to reuse (a batch keeps one
+    per letterhead); by default a new one is made."""
+    from planwriter.render.docx_safety import check_docx_file, clean_docx
+
+    data = getattr(document, "docx_bytes", None)
+    if not data:
+        if writer is None:
+            from planwriter.render.docx_writer import DocxWriter
+
+            if letterhead:
+                check_docx_file(Path(letterhead))
+            writer = DocxWriter(letterhead=Path(letterhead) if letterhead else None)
+        data = writer.to_bytes(document)
+    cleaned, removed = clean_docx(data, title=document.title, author=document.author,
+                                  subject=document.subject, language=document.language)
+    if notices is not None:
+        notices.extend(removed)
+    return cleaned
+
+
 def export_docx(
     document: Document,
     path: str | os.PathLike[str],
@@ -364,29 +397,13 @@ def export_docx(
     allow_missing: bool = False,
     notices: list[str] | None = None,
 ) -> Path:
-    """Write a rendered document to a .docx file (atomically). Refuses placeholders unless asked.
-
-    The file is cleaned (:func:`planwriter.render.docx_safety.clean_docx`): properties are the
-    document's own and nothing in it fetches content from elsewhere. What the cleaning removed is
-    added to ``notices`` (one plain sentence each). A letterhead that is not a safe Word file raises
-    :class:`~planwriter.render.docx_safety.UnsafeDocx` (a ``ValueError``) naming the problem."""
+    """Write a rendered document to a .docx file (atomically), cleaned as :func:`docx_bytes` says.
+    Refuses placeholders (:class:`MissingInformation`) unless ``allow_missing``."""
     from planwriter.core.atomic import atomic_write_bytes
-    from planwriter.render.docx_safety import check_docx_file, clean_docx
 
     if document.missing and not allow_missing:
         raise MissingInformation(document.missing)
-    docx_bytes = getattr(document, "docx_bytes", None)
-    if not docx_bytes:
-        from planwriter.render.docx_writer import DocxWriter
-
-        if letterhead:
-            check_docx_file(Path(letterhead))
-        docx_bytes = DocxWriter(letterhead=Path(letterhead) if letterhead else None).to_bytes(document)
-    cleaned, removed = clean_docx(docx_bytes, title=document.title, author=document.author,
-                                  subject=document.subject, language=document.language)
-    if notices is not None:
-        notices.extend(removed)
-    path = atomic_write_bytes(path, cleaned)
+    path = atomic_write_bytes(path, docx_bytes(document, letterhead=letterhead, notices=notices))
     log.info("Exported a %s document", document.kind)
     return path
 

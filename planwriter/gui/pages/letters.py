@@ -582,11 +582,13 @@ class LettersPage(ExportMixin, CasePage):
         return letter_rules.letter_options(self._draft() or LetterDraft(), **self._render_settings())
 
     def _render_settings(self) -> dict[str, Any]:
+        from planwriter.gui.profiles_dialog import case_letterhead
+
         sender = self.context.settings.sender
         return {
             "sender": sender if not sender.is_empty() else None,
             # A letterhead already prints the sender's details, so the letter leaves them out.
-            "letterhead": self.context.settings.letterhead_path() is not None,
+            "letterhead": case_letterhead(self.context, self.case) is not None,
         }
 
     def render_result(self) -> letter_rules.LetterResult | None:

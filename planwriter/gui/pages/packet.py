@@ -542,7 +542,9 @@ class PacketPage(ExportMixin, CasePage):
         if path is None:
             return None
         try:
-            write_packet(document, path, letterhead=self.context.settings.letterhead_path())
+            from planwriter.gui.profiles_dialog import case_letterhead  # the case's sender profile, else Settings
+
+            write_packet(document, path, letterhead=case_letterhead(self.context, self.case))
         except OSError as error:
             log.warning("Packet export failed: %s", type(error).__name__)
             self.show_message(self.tr("The packet could not be saved"), self.tr(
