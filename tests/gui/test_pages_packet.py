@@ -25,6 +25,7 @@ def _field(form, label):
 
 
 def test_the_meeting_details_are_typed_into_the_case(qtbot, page, sample_case):
+    sample_case.meeting.date, sample_case.meeting.place, sample_case.meeting.kind = None, "", None  # a new meeting
     page.set_case(sample_case)
     changes = []
     page.changed.connect(lambda: changes.append(True))

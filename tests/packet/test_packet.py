@@ -84,6 +84,7 @@ def test_it_puts_the_child_the_meeting_and_page_numbers_on_every_page_after_the_
 
 
 def test_it_says_when_the_meeting_date_is_not_set(sample_case):
+    sample_case.meeting.date = None
     doc = _doc(sample_case)
     assert packet_words()["meeting_not_set"] in doc.sections[0].header.paragraphs[0].text
 
