@@ -16,6 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
+from planwriter.render.docx_writer import _add_field  # the same PAGE/NUMPAGES field the letters use
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates" / "reference.docx"
 
@@ -78,27 +80,6 @@ def _language(doc, lang: str = "en-US") -> None:
     el.set(qn("w:val"), lang)
     el.set(qn("w:eastAsia"), lang)
     el.set(qn("w:bidi"), "ar-SA")
-
-
-def _field(paragraph, instruction: str) -> None:
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    run._r.append(begin)
-    run = paragraph.add_run()
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    run._r.append(text)
-    run = paragraph.add_run()
-    sep = OxmlElement("w:fldChar")
-    sep.set(qn("w:fldCharType"), "separate")
-    run._r.append(sep)
-    paragraph.add_run("1")
-    run = paragraph.add_run()
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(end)
 
 
 #: Table styles kept; python-docx's template carries about a hundred, which only slow every export.
@@ -190,9 +171,9 @@ def build(path: Path = OUT) -> Path:
     footer.style = _paragraph_style(doc, "Footer")
     _font(styles["Footer"], 9, color=RGBColor(0x59, 0x59, 0x59))
     footer.add_run("Page ")
-    _field(footer, "PAGE")
+    _add_field(footer, "PAGE")
     footer.add_run(" of ")
-    _field(footer, "NUMPAGES")
+    _add_field(footer, "NUMPAGES")
 
     _slim(doc)
     doc.core_properties.title = "planwriter reference styles"
