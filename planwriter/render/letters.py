@@ -222,6 +222,8 @@ def letter_options(
         cc_ids=list(draft.cc_ids),
         delivery=draft.delivery,
         enclosures=list(draft.enclosures),
+        # The letter's own choice of who signs (None: the guardians marked as signing).
+        signer_ids=list(draft.signer_ids) if draft.signer_ids else None,
         sender=sender if sender is not None and not sender.is_empty() else None,
         letterhead=letterhead,
     )

@@ -170,9 +170,12 @@ def packet_data(case: Case, today: dt.date, parts: Sequence[PacketPart], languag
             if questions:
                 goal_questions.append({"number": number, "questions": questions})
     exhibits = []
+    sent_on = {entry.id: entry.date for entry in case.correspondence}
     for number, exhibit in enumerate(case.exhibits, start=1):
         exhibits.append({
-            "number": number, "title": exhibit.title, "date": exhibit.date or "",
+            # A letter from the log is dated the day it was sent, unless the exhibit has its own date.
+            "number": number, "title": exhibit.title,
+            "date": exhibit.date or sent_on.get(exhibit.log_entry_id) or "",
             "description": exhibit.description, "file_name": exhibit.file_name,
             "appended": _appendable(case, exhibit.log_entry_id) is not None and case.packet.append_letters,
         })
@@ -208,7 +211,9 @@ def packet_data(case: Case, today: dt.date, parts: Sequence[PacketPart], languag
         ],
         "log": [
             {"date": entry.date, "title": entry.title, "recipient": entry.recipient,
-             "how": _delivery_word(entry.delivery_method), "due": entry.response_due or "",
+             "how": _delivery_word(entry.delivery_method),
+             # The date the deadline engine works out now (key_dates), as the Key dates part says.
+             "due": next((d.date for d in dates if d.log_entry_id == entry.id), entry.response_due) or "",
              "received": entry.response_received or "",
              "overdue": any(d.overdue for d in dates if d.log_entry_id == entry.id)}
             for entry in sorted(case.correspondence, key=lambda e: e.date)

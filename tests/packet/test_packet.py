@@ -332,3 +332,29 @@ def test_the_contents_lines_link_to_their_parts(packet_case):
         assert f'w:name="_pw_part_{number}"' in body
     contents = [p.text for p in doc.paragraphs if p.style.name == "List Number"][: len(AFTER_COVER)]
     assert contents == [part_title(p) for p in AFTER_COVER]  # still plain, readable text
+
+
+def test_the_log_shows_the_answer_date_the_deadline_engine_works_out_and_letter_exhibits_their_date(sample_case):
+    """The correspondence log agrees with Key dates when the state changed after the letter was logged,
+    and a letter listed as an exhibit carries the day it was sent."""
+    import datetime as dt
+
+    from planwriter.core.model import Exhibit, LogEntry
+
+    # Logged with a date worked out under another rule (the state changed since): the engine's
+    # 45 calendar days for records give December 25.
+    entry = LogEntry(date=dt.date(2026, 11, 10), template_id="records", title="Request for an IEP meeting",
+                     response_due=dt.date(2026, 11, 20), timeline="records_access")
+    sample_case.correspondence = [entry]
+    sample_case.exhibits = [Exhibit(title="Request for an IEP meeting", log_entry_id=entry.id)]
+    from planwriter.core.keydates import key_dates
+
+    worked_out = next(d.date for d in key_dates(sample_case, TODAY) if d.log_entry_id == entry.id)
+    assert worked_out == dt.date(2026, 12, 25) != entry.response_due
+    doc = _doc(sample_case)
+    log_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Sent")
+    assert log_table.rows[1].cells[4].text == f"{worked_out.month}/{worked_out.day}/{worked_out.year}"
+    exhibit_table = next(t for t in doc.tables if any("Request for an IEP meeting" in c.text for r in t.rows[1:]
+                                                       for c in r.cells) and t is not log_table)
+    assert any("11/10/2026" in c.text or "November 10, 2026" in c.text for c in exhibit_table.rows[1].cells), \
+        [c.text for c in exhibit_table.rows[1].cells]

@@ -172,3 +172,19 @@ def test_with_a_letterhead_the_command_line_prints_the_sender_once(sample_case, 
     written = docx.Document(str(out))
     assert not [p for p in written.paragraphs if p.style.name == "Sender"]
     assert sum("1428 Alder Street" in p.text for p in written.paragraphs) == 0
+
+
+def test_the_letters_own_choice_of_signer_is_used_by_every_path():
+    """A draft that names one of two parents: the letter (page, CLI, batch all call render_letter)
+    has that parent give consent and sign, not both."""
+    from planwriter.core.sample import sample_cases
+
+    case = sample_cases()[2]  # an advocate writing for two parents
+    raj = next(g for g in case.guardians if g.name.startswith("Raj"))
+    template = _template("evaluation-plan-response")
+    draft = letters.new_draft(case, template)
+    draft.inputs = dict(template.meta.sample_inputs)
+    draft.signer_ids = [raj.id]
+    text = letters.render_letter(case, template.id, draft=draft, today=dt.date(2026, 11, 30)).document.plain_text()
+    assert "Raj Patel, the father of Noah, gives written consent" in text
+    assert "Priya Patel" not in text
