@@ -34,7 +34,7 @@ from planwriter.core.library import Library  # noqa: E402
 from planwriter.render.engine import default_registry  # noqa: E402
 from planwriter.render.library_batch import batch_export  # noqa: E402
 
-TODAY = dt.date(2026, 11, 28)
+TODAY = dt.date.today()  # the day the app would list them on, so the window reads the same index
 
 
 def _generator():

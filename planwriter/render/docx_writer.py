@@ -227,7 +227,10 @@ class DocxWriter:
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph.text = ""
-        paragraph.style = doc.styles["Header"] if "Header" in {s.name for s in doc.styles} else None
+        try:  # a lookup by name, not a walk over every style (this runs for every letter)
+            paragraph.style = doc.styles["Header"]
+        except KeyError:
+            paragraph.style = None
         paragraph.add_run(document.running_head)
         paragraph.paragraph_format.space_after = Pt(6)
 
