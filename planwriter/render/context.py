@@ -300,13 +300,21 @@ def _join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
-def language_needs(case: Case) -> list[dict[str, str]]:
-    """Guardians whose preferred language is not English: ``[{"name", "language"}]``, in case order."""
-    out = []
+def language_needs(case: Case) -> list[dict[str, Any]]:
+    """Who needs an interpreter and translated documents: ``[{"name", "language", "home"}]``.
+
+    Guardians whose preferred language is not English, in case order (``home`` false). When no
+    guardian states a preferred language and the child's home language is not English, one entry
+    for the family (``name`` "", ``home`` true), so the letters still ask for an interpreter."""
+    out: list[dict[str, Any]] = []
     for guardian in case.guardians:
         language = guardian.preferred_language.strip()
         if guardian.name and language and "english" not in language.lower():
-            out.append({"name": guardian.name, "language": language})
+            out.append({"name": guardian.name, "language": language, "home": False})
+    stated = any(g.preferred_language.strip() for g in case.guardians)
+    home = case.child.home_language.strip()
+    if not out and not stated and home and "english" not in home.lower():
+        out.append({"name": "", "language": home, "home": True})
     return out
 
 

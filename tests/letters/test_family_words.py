@@ -69,3 +69,34 @@ def test_a_grandmother_and_a_father_together_name_the_child(make_case):
     case.guardians.append(Guardian(name="Ana Lee", relationship="father", address=case.guardians[0].address))
     text = _render(case, "iep-meeting", [g.id for g in case.guardians])
     assert "team for Sam Lee, who is in" in text
+
+
+def test_a_signer_who_prefers_spanish_says_i_and_others_are_named(make_case):
+    case = make_case("minimal")
+    case.guardians[0].preferred_language = "Spanish"
+    text = _render(case, "iep-meeting")
+    assert "I prefer to communicate in Spanish. Please provide a qualified interpreter" in text
+    assert "Pat Lee prefers" not in text
+    text = _render(case, "interpreter-translation")
+    assert "I prefer to communicate in Spanish, and I am writing" in text
+    case.guardians.append(Guardian(name="Ana Lee", relationship="father", address=case.guardians[0].address,
+                                   preferred_language="Spanish"))
+    both = [g.id for g in case.guardians]
+    assert "We prefer to communicate in Spanish." in _render(case, "iep-meeting", both)
+    # Ana does not sign: she is named, and so is the writer's own need.
+    assert "Ana Lee and I prefer to communicate in Spanish." in _render(case, "iep-meeting",
+                                                                        [case.guardians[0].id])
+    case.guardians[0].preferred_language = ""
+    assert "Ana Lee prefers to communicate in Spanish." in _render(case, "iep-meeting", [case.guardians[0].id])
+
+
+def test_the_home_language_alone_offers_an_interpreter(make_case):
+    case = make_case("minimal")
+    case.child.home_language = "Vietnamese"
+    text = _render(case, "iep-meeting")
+    assert "My family speaks Vietnamese at home. Please offer the family a qualified interpreter" in text
+    text = _render(case, "initial-evaluation")
+    assert text.count("speaks Vietnamese at home") == 1
+    assert "offer the family a qualified interpreter at every meeting about the evaluation" in text
+    case.guardians[0].preferred_language = "English"
+    assert "interpreter" not in _render(case, "iep-meeting")
