@@ -100,3 +100,24 @@ def test_the_home_language_alone_offers_an_interpreter(make_case):
     assert "offer the family a qualified interpreter at every meeting about the evaluation" in text
     case.guardians[0].preferred_language = "English"
     assert "interpreter" not in _render(case, "iep-meeting")
+
+
+def _letters():
+    from planwriter.render.engine import default_registry
+
+    return [t for t in default_registry().letters()]
+
+
+@pytest.mark.parametrize("template", _letters(), ids=lambda t: t.id)
+def test_two_parents_write_we_in_lower_case_within_a_sentence(template, make_case):
+    import re
+
+    from .test_signers import _variants
+
+    case = make_case("two-parents-signing")
+    for inputs in _variants(template):
+        document = render_document(case, template.id, inputs, LetterOptions(delivery=None), today=LETTER_DATE)
+        for block in document.blocks:
+            text = getattr(block, "text", "")
+            match = re.search(r"[^.!?:\s\"“(]\s+(?:We|Our)\b", text)
+            assert match is None, f"{inputs}: …{text[max(0, match.start() - 60):match.end() + 20]}…"
