@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
 
-from planwriter.core.model import Case, SchoolRole
+from planwriter.core.model import Case, PlanStatus, SchoolRole
 from planwriter.core.text import clean_line, needs_cleaning
 from planwriter.render.blocks import Block, Document, Heading, PageBreak, Paragraph, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict, signer_context
@@ -221,6 +221,13 @@ def _attachment_blocks(attachments: list[tuple[str, str, list[Block]]], frame: d
     return out
 
 
+def _subject(template: Template, case: Case) -> str:
+    """The subject line: the template's 504 wording when the child has a Section 504 plan."""
+    if case.plan_status == PlanStatus.PLAN_504 and template.meta.subject_504:
+        return template.meta.subject_504
+    return template.meta.subject or template.meta.title
+
+
 def _letter_blocks(
     template: Template,
     context: dict[str, Any],
@@ -305,7 +312,7 @@ def render_document(
         total, letter = estimate_pages(blocks)
         fit = "normal"
     else:
-        subject = template.meta.subject or template.meta.title
+        subject = _subject(template, case)
         blocks, missing = _letter_blocks(template, context, options, subject, cc, frame, compact=False)
         total, letter = estimate_pages(blocks)
         long_answers = _long_answers(template, context["inputs"])
@@ -335,7 +342,7 @@ def render_document(
         kind=template.meta.kind.value,
         template_id=template.id,
         author=author,
-        subject=template.meta.subject or template.meta.title,
+        subject=_subject(template, case),
         missing=list(missing),
         recipient=recipient_text,
         response_due=response["due"] or response["reply_by"],

@@ -123,6 +123,8 @@ class TemplateMeta(BaseModel):
     kind: Kind = Kind.LETTER
     group: Group = Group.EVALUATION
     subject: str = ""
+    #: The subject line instead when the child has a Section 504 plan ("Request for a Section 504 team meeting").
+    subject_504: str = ""
     legal_basis: list[LegalCite] = Field(default_factory=list)
     recipient_role: SchoolRole | None = None
     #: Who receives the letter instead when the child has a Section 504 plan (the 504 coordinator).
