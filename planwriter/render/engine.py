@@ -202,13 +202,15 @@ def _render_body(
     return body, attachments, MissingList(seen, seen.fields)
 
 
-def _long_answers(template: Template, inputs: dict[str, Any]) -> dict[str, LongText]:
-    """The long-text answers long enough to move to an attachment in a letter set short."""
+def _long_answers(template: Template, inputs: dict[str, Any], frame: dict[str, str]) -> dict[str, LongText]:
+    """The long-text answers long enough to move to an attachment in a letter set short, each titled
+    for the school (the input's ``attachment`` text, else the frame's ``long_answer_title``)."""
     out: dict[str, LongText] = {}
     for spec in template.meta.inputs:
         value = inputs.get(spec.name)
         if spec.type == InputType.LONG_TEXT and isinstance(value, str) and len(value) > LONG_TEXT_CHARS:
-            out[spec.name] = LongText(value, spec.label[:1].upper() + spec.label[1:], opening(value))
+            title = spec.attachment or frame.get("long_answer_title", "")
+            out[spec.name] = LongText(value, title, opening(value))
     return out
 
 
@@ -315,7 +317,7 @@ def render_document(
         subject = _subject(template, case)
         blocks, missing = _letter_blocks(template, context, options, subject, cc, frame, compact=False)
         total, letter = estimate_pages(blocks)
-        long_answers = _long_answers(template, context["inputs"])
+        long_answers = _long_answers(template, context["inputs"], frame)
         if letter > TIGHT_UP_TO and (context["layout"].asked or long_answers):
             # Too long for one page: the parts that can summarise and move their detail to an
             # attachment at the end, and long answers keep their opening in the letter. That version

@@ -75,6 +75,9 @@ class InputSpec(BaseModel):
     example: str = ""
     choices: list[Choice] = Field(default_factory=list)
     default: Any = None
+    #: The attachment's title when a long answer moves to the end of a letter, written for the
+    #: school ("Reasons for the evaluation request"); empty: the frame's ``long_answer_title``.
+    attachment: str = ""
 
     @field_validator("choices", mode="before")
     @classmethod

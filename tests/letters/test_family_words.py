@@ -121,3 +121,18 @@ def test_two_parents_write_we_in_lower_case_within_a_sentence(template, make_cas
             text = getattr(block, "text", "")
             match = re.search(r"[^.!?:\s\"“(]\s+(?:We|Our)\b", text)
             assert match is None, f"{inputs}: …{text[max(0, match.start() - 60):match.end() + 20]}…"
+
+
+def test_a_long_answer_moves_to_an_attachment_titled_for_the_school(make_case):
+    from planwriter.render.engine import default_registry
+
+    reason = "Alex has trouble reading and writing in class every day, and it is getting worse. " * 40
+    document = render_document(make_case("full"), "initial-evaluation", {"reason": reason.strip()},
+                               LetterOptions(delivery=None), today=LETTER_DATE)
+    text = document.plain_text()
+    assert "— Reasons for the evaluation request" in text
+    assert "Why you are asking" not in text
+    for template in default_registry().letters():
+        for spec in template.meta.inputs:
+            if spec.type.value == "long_text":
+                assert spec.attachment and spec.attachment != spec.label, (template.id, spec.name)
