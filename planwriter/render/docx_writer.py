@@ -70,6 +70,8 @@ class DocxWriter:
         doc = self._base()
         self._doc = doc
         self._after_table = False
+        self._after_list = False
+        self._last_style = ""
         if document.fit == "tight":
             self._tighten(doc)
         for block in document.blocks:
@@ -288,7 +290,34 @@ class DocxWriter:
         if getattr(self, "_after_table", False):
             paragraph.paragraph_format.space_before = Pt(8)
             self._after_table = False
+        if getattr(self, "_after_list", False):
+            # A paragraph right after a list stands apart from its last item, as paragraphs do.
+            self._after_list = False
+            gap = self._style_space("", "space_after")
+            if style not in LIST_STYLES and gap and self._style_space(style, "space_before") < gap:
+                paragraph.paragraph_format.space_before = gap
+        if style == "Signature" and getattr(self, "_last_style", "") == "Signature":
+            # Every signer gets the room the first has under "Sincerely,": the gap above this
+            # signature makes up the closing's space after, less the signature's own space after.
+            room = self._style_space("Closing", "space_after") - self._style_space("Signature", "space_after")
+            if room > 0:
+                paragraph.paragraph_format.space_before = room
+        self._last_style = style
         return paragraph
+
+    def _style_space(self, name: str, which: str) -> int:
+        """A paragraph style's space before or after in EMU, following its base styles; 0 if none.
+        ``name`` "" is the document's default paragraph style."""
+        try:
+            style = self._doc.styles[name] if name else self._doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        except KeyError:
+            return 0
+        while style is not None:
+            value = getattr(style.paragraph_format, which)
+            if value is not None:
+                return int(value)
+            style = style.base_style
+        return 0
 
     def _style(self, name: str) -> str:
         return name if name in self._style_ids else "Normal"
@@ -317,6 +346,10 @@ class DocxWriter:
                     docx_run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def _list(self, block: ListBlock, depth: int) -> None:
+        self._list_items(block, depth)
+        self._after_list = True
+
+    def _list_items(self, block: ListBlock, depth: int) -> None:
         level = min(depth, 1)
         base = "List Number" if block.ordered else "List Bullet"
         style = base if level == 0 else f"{base} 2"
@@ -333,7 +366,7 @@ class DocxWriter:
                 elif isinstance(inner, Paragraph):
                     self._paragraph(inner.runs, continue_style)
                 elif isinstance(inner, ListBlock):
-                    self._list(inner, depth + 1)
+                    self._list_items(inner, depth + 1)
                 else:
                     self._block(inner, depth + 1)
 
