@@ -87,6 +87,8 @@ class DocxWriter:
             self._block(block)
             if isinstance(block, Paragraph) and block.style in KEEP_WITH_PREVIOUS:
                 self._keep_lines_together()
+        if self.letterhead is not None and document.image_alt:
+            _describe_letterhead_pictures(doc, document.image_alt)
         if self.letterhead is not None and document.page_label:
             self._page_numbers(doc, document.page_label)
         if document.running_head:
@@ -118,7 +120,8 @@ class DocxWriter:
 
     def _copy_missing_styles(self, doc: docx.document.Document) -> None:
         """Give a letterhead the styles it lacks, and always the letter's own list styles, with
-        their numbering under fresh ids so the letterhead's numbering can never restyle them."""
+        their numbering under fresh ids so the letterhead's numbering can never restyle them.
+        The copies name no typeface, so they take the letterhead's (from its Normal style)."""
         reference = docx.Document(str(reference_path()))
         target = doc.styles.element
         have = {s.name: s for s in doc.styles}
@@ -133,6 +136,8 @@ class DocxWriter:
             if name in have:
                 target.remove(have[name].element)
             element = copy.deepcopy(source)
+            for fonts in element.findall(f"{qn('w:rPr')}/{qn('w:rFonts')}"):
+                fonts.getparent().remove(fonts)  # the letterhead's typeface runs through the letter
             target.append(element)
             copied.append(element)
         numbers = self._copy_numbering(reference, doc)
@@ -317,7 +322,11 @@ class DocxWriter:
             if value is not None:
                 return int(value)
             style = style.base_style
-        return 0
+        # The document's defaults (a letterhead made in Word often keeps its spacing there).
+        spacing = self._doc.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+        twips = spacing.get(qn("w:before" if which == "space_before" else "w:after")) if spacing is not None else None
+        return int(Pt(int(twips) / 20)) if twips and twips.isdigit() else 0
 
     def _style(self, name: str) -> str:
         return name if name in self._style_ids else "Normal"
@@ -468,6 +477,19 @@ class DocxWriter:
         props.created = now
         props.modified = now
         props.revision = 1
+
+
+def _describe_letterhead_pictures(doc: docx.document.Document, alt: str) -> None:
+    """Give the pictures in a letterhead's headers and footers that have no alternative text ``alt``."""
+    seen: set[str] = set()
+    for rel in doc.part.rels.values():
+        part = rel.target_part if not rel.is_external else None
+        if part is None or part.partname in seen or not rel.reltype.endswith(("/header", "/footer")):
+            continue
+        seen.add(part.partname)
+        for doc_pr in part.element.iter(qn("wp:docPr")):
+            if not (doc_pr.get("descr") or "").strip():
+                doc_pr.set("descr", alt)
 
 
 def _reference(sect_pr, kind: str, which: str):

@@ -223,6 +223,14 @@ def _attachment_blocks(attachments: list[tuple[str, str, list[Block]]], frame: d
     return out
 
 
+def _letterhead_alt(sender: dict[str, Any], frame: dict[str, str]) -> str:
+    """"Letterhead of <organisation or sender>" for a letterhead's pictures, in the frame's words."""
+    name = next((v for v in (sender.get("organization"), sender.get("name")) if isinstance(v, str) and v), "")
+    if name:
+        return frame.get("letterhead_alt", "{name}").format(name=name)
+    return frame.get("letterhead_alt_unnamed", "")
+
+
 def _subject(template: Template, case: Case) -> str:
     """The subject line: the template's 504 wording when the child has a Section 504 plan."""
     if case.plan_status == PlanStatus.PLAN_504 and template.meta.subject_504:
@@ -355,6 +363,7 @@ def render_document(
         letter_pages=letter,
         fit=fit,
         page_label=frame.get("page_label", ""),
+        image_alt=_letterhead_alt(sender, frame),
         attachments=[b.text for n, b in enumerate(blocks)
                      if isinstance(b, Heading) and n and isinstance(blocks[n - 1], PageBreak)],
     )
