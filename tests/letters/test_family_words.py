@@ -137,3 +137,20 @@ def test_a_long_answer_moves_to_an_attachment_titled_for_the_school(make_case):
             if spec.type.value == "long_text":
                 words = set(spec.attachment.lower().split())
                 assert spec.attachment and not words & {"you", "your"}, (template.id, spec.name)
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("texas", "TX"), (" North Carolina ", "NC"), ("tx", "TX"), ("puerto rico", "PR"), ("", ""),
+    ("Ontario", "Ontario"),  # a family living outside the US keeps what they typed
+])
+def test_an_address_state_is_stored_as_its_code_and_unknown_places_are_kept(typed, stored, make_case):
+    from planwriter.core.model import Address
+
+    assert Address(state=typed).state == stored
+    case = make_case("minimal")
+    case.guardians[0].address = Address(street="12 Birch Lane", city="Salem", postal_code="97301")
+    case.guardians[0].address.state = typed  # as the form sets it
+    assert case.guardians[0].address.state == stored
+    if stored == "TX":
+        case.guardians[0].address.city, case.guardians[0].address.postal_code = "Round Rock", "78664"
+        assert "Round Rock, TX 78664" in _render(case, "records")
