@@ -202,7 +202,12 @@ class Address(_Model):
     @field_validator("state")
     @classmethod
     def _state(cls, value: str) -> str:
-        return value.upper() if len(value) == 2 else value
+        """A state's name or code, however typed, becomes its USPS code ("texas" → "TX"), as the
+        child's state does; anything else (a place outside the US) is kept as typed."""
+        try:
+            return state_code(value)
+        except UnknownState:
+            return value.upper() if len(value) == 2 else value
 
     def is_empty(self) -> bool:
         return not any((self.street, self.street2, self.city, self.state, self.postal_code))

@@ -86,6 +86,8 @@ class Document:
     running_head: str = ""
     #: "Page {page} of {pages}" in the document's language, for a letterhead whose footer has no number.
     page_label: str = ""
+    #: Alternative text for a letterhead's pictures that have none ("Letterhead of Rivera Advocacy").
+    image_alt: str = ""
     #: Estimated length on paper: of the whole document, and of the letter before any attachment.
     estimated_pages: float = 0.0
     letter_pages: float = 0.0

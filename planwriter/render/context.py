@@ -176,12 +176,52 @@ def signing_guardians(case: Case, sender: Sender, signer_ids: list[str] | None =
     return named[:1] if not sender.name else []
 
 
+def relationship_kind(word: str) -> str:
+    """"parent", "grandparent" or "other" for a guardian's relationship word ("Adoptive mother" → "parent").
+
+    A foster parent, godparent or surrogate parent is "other": the letters call the child by name."""
+    low = (word or "parent").strip().lower()
+    if "grand" in low:
+        return "grandparent"
+    if any(w in low for w in ("foster", "god", "surrogate")):
+        return "other"
+    if any(w in low for w in ("mother", "father", "parent", "mom", "dad", "adoptive")):
+        return "parent"
+    return "other"
+
+
+#: The word for the child by the writers' relationship and the child's pronouns.
+_CHILD_NOUNS = {
+    "parent": {Pronouns.HE: "son", Pronouns.SHE: "daughter", Pronouns.THEY: "child"},
+    "grandparent": {Pronouns.HE: "grandson", Pronouns.SHE: "granddaughter", Pronouns.THEY: "grandchild"},
+}
+
+
+def child_words(case: Case, relationships: list[str], plural: bool) -> dict[str, str]:
+    """``my_child`` ("my son", "our granddaughter", or the child's first name, else "the student")
+    and ``my_child_named`` ("my son, Luis Herrera", or just the child's full name).
+
+    The noun follows the writers' relationship (all parents → son/daughter/child; all grandparents →
+    grandson/granddaughter/grandchild); any other relationship, or a mix, names the child."""
+    kinds = {relationship_kind(w) for w in relationships} or {"parent"}
+    first = case.child.first_name or "the student"
+    full = case.child.full_legal_name or first
+    if len(kinds) == 1 and (kind := kinds.pop()) in _CHILD_NOUNS:
+        noun = _CHILD_NOUNS[kind][case.child.pronouns]
+        my = "our" if plural else "my"
+        return {"my_child": f"{my} {noun}", "my_child_named": f"{my} {noun}, {full}", "child_noun": noun}
+    return {"my_child": first, "my_child_named": full, "child_noun": ""}
+
+
 def _relationship_word(guardians: list[Guardian]) -> str:
     """"parent", "parents", "guardian", "guardians", or a single guardian's own word ("mother")."""
     words = [(g.relationship or "parent").strip().lower() for g in guardians]
     if len(words) == 1:
         return words[0]
-    return "parents" if all(w in PARENT_WORDS for w in words) else "guardians"
+    kinds = {relationship_kind(w) for w in words}
+    if kinds == {"parent"}:
+        return "parents"
+    return "grandparents" if kinds == {"grandparent"} else "guardians"
 
 
 def voice_dict(sender: dict[str, Any], signers: list[dict[str, Any]], relationship: str) -> dict[str, Any]:
@@ -248,7 +288,10 @@ def signer_context(case: Case, sender: Sender, signer_ids: list[str] | None = No
         # The sender signs as a parent without being on the guardians list.
         signer_data = [{"name": sender.name, "relationship": sender_data["relationship"], "id": ""}]
     relationship = _relationship_word(signers) if signers else sender_data["relationship"]
-    return {"signers": signer_data, "v": voice_dict(sender_data, signer_data, relationship)}
+    voice = voice_dict(sender_data, signer_data, relationship)
+    words = [str(s.get("relationship") or "parent") for s in signer_data] or [sender_data["relationship"]]
+    voice.update(child_words(case, words, voice["we"]))
+    return {"signers": signer_data, "v": voice}
 
 
 def _join_names(names: list[str]) -> str:
@@ -257,13 +300,21 @@ def _join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
-def language_needs(case: Case) -> list[dict[str, str]]:
-    """Guardians whose preferred language is not English: ``[{"name", "language"}]``, in case order."""
-    out = []
+def language_needs(case: Case) -> list[dict[str, Any]]:
+    """Who needs an interpreter and translated documents: ``[{"name", "language", "home"}]``.
+
+    Guardians whose preferred language is not English, in case order (``home`` false). When no
+    guardian states a preferred language and the child's home language is not English, one entry
+    for the family (``name`` "", ``home`` true), so the letters still ask for an interpreter."""
+    out: list[dict[str, Any]] = []
     for guardian in case.guardians:
         language = guardian.preferred_language.strip()
         if guardian.name and language and "english" not in language.lower():
-            out.append({"name": guardian.name, "language": language})
+            out.append({"name": guardian.name, "language": language, "home": False})
+    stated = any(g.preferred_language.strip() for g in case.guardians)
+    home = case.child.home_language.strip()
+    if not out and not stated and home and "english" not in home.lower():
+        out.append({"name": "", "language": home, "home": True})
     return out
 
 

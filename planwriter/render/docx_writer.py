@@ -70,6 +70,8 @@ class DocxWriter:
         doc = self._base()
         self._doc = doc
         self._after_table = False
+        self._after_list = False
+        self._last_style = ""
         if document.fit == "tight":
             self._tighten(doc)
         for block in document.blocks:
@@ -85,6 +87,8 @@ class DocxWriter:
             self._block(block)
             if isinstance(block, Paragraph) and block.style in KEEP_WITH_PREVIOUS:
                 self._keep_lines_together()
+        if self.letterhead is not None and document.image_alt:
+            _describe_letterhead_pictures(doc, document.image_alt)
         if self.letterhead is not None and document.page_label:
             self._page_numbers(doc, document.page_label)
         if document.running_head:
@@ -116,7 +120,8 @@ class DocxWriter:
 
     def _copy_missing_styles(self, doc: docx.document.Document) -> None:
         """Give a letterhead the styles it lacks, and always the letter's own list styles, with
-        their numbering under fresh ids so the letterhead's numbering can never restyle them."""
+        their numbering under fresh ids so the letterhead's numbering can never restyle them.
+        The copies name no typeface, so they take the letterhead's (from its Normal style)."""
         reference = docx.Document(str(reference_path()))
         target = doc.styles.element
         have = {s.name: s for s in doc.styles}
@@ -131,6 +136,8 @@ class DocxWriter:
             if name in have:
                 target.remove(have[name].element)
             element = copy.deepcopy(source)
+            for fonts in element.findall(f"{qn('w:rPr')}/{qn('w:rFonts')}"):
+                fonts.getparent().remove(fonts)  # the letterhead's typeface runs through the letter
             target.append(element)
             copied.append(element)
         numbers = self._copy_numbering(reference, doc)
@@ -291,7 +298,38 @@ class DocxWriter:
         if getattr(self, "_after_table", False):
             paragraph.paragraph_format.space_before = Pt(8)
             self._after_table = False
+        if getattr(self, "_after_list", False):
+            # A paragraph right after a list stands apart from its last item, as paragraphs do.
+            self._after_list = False
+            gap = self._style_space("", "space_after")
+            if style not in LIST_STYLES and gap and self._style_space(style, "space_before") < gap:
+                paragraph.paragraph_format.space_before = gap
+        if style == "Signature" and getattr(self, "_last_style", "") == "Signature":
+            # Every signer gets the room the first has under "Sincerely,": the gap above this
+            # signature makes up the closing's space after, less the signature's own space after.
+            room = self._style_space("Closing", "space_after") - self._style_space("Signature", "space_after")
+            if room > 0:
+                paragraph.paragraph_format.space_before = room
+        self._last_style = style
         return paragraph
+
+    def _style_space(self, name: str, which: str) -> int:
+        """A paragraph style's space before or after in EMU, following its base styles; 0 if none.
+        ``name`` "" is the document's default paragraph style."""
+        try:
+            style = self._doc.styles[name] if name else self._doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        except KeyError:
+            return 0
+        while style is not None:
+            value = getattr(style.paragraph_format, which)
+            if value is not None:
+                return int(value)
+            style = style.base_style
+        # The document's defaults (a letterhead made in Word often keeps its spacing there).
+        spacing = self._doc.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+        twips = spacing.get(qn("w:before" if which == "space_before" else "w:after")) if spacing is not None else None
+        return int(Pt(int(twips) / 20)) if twips and twips.isdigit() else 0
 
     def _style(self, name: str) -> str:
         return name if name in self._style_ids else "Normal"
@@ -320,6 +358,10 @@ class DocxWriter:
                     docx_run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def _list(self, block: ListBlock, depth: int) -> None:
+        self._list_items(block, depth)
+        self._after_list = True
+
+    def _list_items(self, block: ListBlock, depth: int) -> None:
         level = min(depth, 1)
         base = "List Number" if block.ordered else "List Bullet"
         style = base if level == 0 else f"{base} 2"
@@ -336,7 +378,7 @@ class DocxWriter:
                 elif isinstance(inner, Paragraph):
                     self._paragraph(inner.runs, continue_style)
                 elif isinstance(inner, ListBlock):
-                    self._list(inner, depth + 1)
+                    self._list_items(inner, depth + 1)
                 else:
                     self._block(inner, depth + 1)
 
@@ -438,6 +480,19 @@ class DocxWriter:
         props.created = now
         props.modified = now
         props.revision = 1
+
+
+def _describe_letterhead_pictures(doc: docx.document.Document, alt: str) -> None:
+    """Give the pictures in a letterhead's headers and footers that have no alternative text ``alt``."""
+    seen: set[str] = set()
+    for rel in doc.part.rels.values():
+        part = rel.target_part if not rel.is_external else None
+        if part is None or part.partname in seen or not rel.reltype.endswith(("/header", "/footer")):
+            continue
+        seen.add(part.partname)
+        for doc_pr in part.element.iter(qn("wp:docPr")):
+            if not (doc_pr.get("descr") or "").strip():
+                doc_pr.set("descr", alt)
 
 
 def _reference(sect_pr, kind: str, which: str):

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import FileSystemLoader, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaError
 
-from planwriter.core.model import Case, SchoolRole
+from planwriter.core.model import Case, PlanStatus, SchoolRole
 from planwriter.core.text import clean_line, needs_cleaning
 from planwriter.render.blocks import Block, Document, Heading, PageBreak, Paragraph, Run
 from planwriter.render.context import build_context, contact_dict, plain, sender_dict, signer_context
@@ -202,13 +202,15 @@ def _render_body(
     return body, attachments, MissingList(seen, seen.fields)
 
 
-def _long_answers(template: Template, inputs: dict[str, Any]) -> dict[str, LongText]:
-    """The long-text answers long enough to move to an attachment in a letter set short."""
+def _long_answers(template: Template, inputs: dict[str, Any], frame: dict[str, str]) -> dict[str, LongText]:
+    """The long-text answers long enough to move to an attachment in a letter set short, each titled
+    for the school (the input's ``attachment`` text, else the frame's ``long_answer_title``)."""
     out: dict[str, LongText] = {}
     for spec in template.meta.inputs:
         value = inputs.get(spec.name)
         if spec.type == InputType.LONG_TEXT and isinstance(value, str) and len(value) > LONG_TEXT_CHARS:
-            out[spec.name] = LongText(value, spec.label[:1].upper() + spec.label[1:], opening(value))
+            title = spec.attachment or frame.get("long_answer_title", "")
+            out[spec.name] = LongText(value, title, opening(value))
     return out
 
 
@@ -219,6 +221,21 @@ def _attachment_blocks(attachments: list[tuple[str, str, list[Block]]], frame: d
         heading = frame.get("attachment_heading", "{label}: {title}").format(label=label, title=title)
         out += [PageBreak(), Heading([Run(heading)], level=1), *blocks]
     return out
+
+
+def _letterhead_alt(sender: dict[str, Any], frame: dict[str, str]) -> str:
+    """"Letterhead of <organisation or sender>" for a letterhead's pictures, in the frame's words."""
+    name = next((v for v in (sender.get("organization"), sender.get("name")) if isinstance(v, str) and v), "")
+    if name:
+        return frame.get("letterhead_alt", "{name}").format(name=name)
+    return frame.get("letterhead_alt_unnamed", "")
+
+
+def _subject(template: Template, case: Case) -> str:
+    """The subject line: the template's 504 wording when the child has a Section 504 plan."""
+    if case.plan_status == PlanStatus.PLAN_504 and template.meta.subject_504:
+        return template.meta.subject_504
+    return template.meta.subject or template.meta.title
 
 
 def _letter_blocks(
@@ -305,10 +322,10 @@ def render_document(
         total, letter = estimate_pages(blocks)
         fit = "normal"
     else:
-        subject = template.meta.subject or template.meta.title
+        subject = _subject(template, case)
         blocks, missing = _letter_blocks(template, context, options, subject, cc, frame, compact=False)
         total, letter = estimate_pages(blocks)
-        long_answers = _long_answers(template, context["inputs"])
+        long_answers = _long_answers(template, context["inputs"], frame)
         if letter > TIGHT_UP_TO and (context["layout"].asked or long_answers):
             # Too long for one page: the parts that can summarise and move their detail to an
             # attachment at the end, and long answers keep their opening in the letter. That version
@@ -335,7 +352,7 @@ def render_document(
         kind=template.meta.kind.value,
         template_id=template.id,
         author=author,
-        subject=template.meta.subject or template.meta.title,
+        subject=_subject(template, case),
         missing=list(missing),
         recipient=recipient_text,
         response_due=response["due"] or response["reply_by"],
@@ -346,6 +363,7 @@ def render_document(
         letter_pages=letter,
         fit=fit,
         page_label=frame.get("page_label", ""),
+        image_alt=_letterhead_alt(sender, frame),
         attachments=[b.text for n, b in enumerate(blocks)
                      if isinstance(b, Heading) and n and isinstance(blocks[n - 1], PageBreak)],
     )

@@ -107,7 +107,8 @@ def stop_collecting(token: object) -> None:
 class LongText(str):
     """A long answer that a letter set short prints as its opening words, with the whole text attached.
 
-    ``title`` names the attachment (the question's label); ``summary`` is the opening, verbatim.
+    ``title`` names the attachment (written for the school, from the input's settings);
+    ``summary`` is the opening, verbatim.
     Printed outside a letter, or through a filter, it is the whole text as usual.
     """
 

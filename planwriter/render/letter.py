@@ -95,8 +95,10 @@ def letter_head(ctx: dict[str, Any], subject: str, options: LetterOptions, missi
         blocks.append(Paragraph([Run(f"Sent by {DELIVERY_LABELS[options.delivery]}")], "Delivery"))
         if options.delivery == DeliveryMethod.EMAIL and not recipient["email"]:
             # "Sent by email" to someone with no email address on file cannot be sent as it says.
-            missing.append(f"an email address for {recipient['name'] or 'the ' + recipient['title']}"
-                           " (the letter says it is sent by email), or another way of sending it")
+            # One entry, keyed by the field (render/letters.py still_needed checks the same field).
+            label = (f"an email address for {recipient['name'] or 'the ' + recipient['title']}"
+                     " (the letter says it is sent by email), or another way of sending it")
+            _missing_labels([Missing(label, "recipient.email")], missing)
     recipient_lines: list[Any] = [recipient["name"]] if recipient["name"] else []
     if not recipient["name"] and recipient.get("required_name"):
         recipient_lines = [Missing(recipient["required_name"])]

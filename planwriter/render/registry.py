@@ -75,6 +75,9 @@ class InputSpec(BaseModel):
     example: str = ""
     choices: list[Choice] = Field(default_factory=list)
     default: Any = None
+    #: The attachment's title when a long answer moves to the end of a letter, written for the
+    #: school ("Reasons for the evaluation request"); empty: the frame's ``long_answer_title``.
+    attachment: str = ""
 
     @field_validator("choices", mode="before")
     @classmethod
@@ -123,6 +126,8 @@ class TemplateMeta(BaseModel):
     kind: Kind = Kind.LETTER
     group: Group = Group.EVALUATION
     subject: str = ""
+    #: The subject line instead when the child has a Section 504 plan ("Request for a Section 504 team meeting").
+    subject_504: str = ""
     legal_basis: list[LegalCite] = Field(default_factory=list)
     recipient_role: SchoolRole | None = None
     #: Who receives the letter instead when the child has a Section 504 plan (the 504 coordinator).

@@ -154,6 +154,10 @@ def test_the_meeting_letter_follows_the_plan_type(plan, recipient, phrase, make_
     assert recipient_block.startswith(recipient)
     assert phrase in document.plain_text()
     assert ("34 CFR 104.36" in document.plain_text()) == (plan == PlanStatus.PLAN_504)
+    subject = "Re: Request for a Section 504 team meeting" if plan == PlanStatus.PLAN_504 else \
+        "Re: Request for an IEP team meeting"
+    assert subject in document.plain_text()
+    assert document.subject == subject.removeprefix("Re: ")
 
 
 def test_the_504_evaluation_uses_the_diagnoses_in_the_case(make_case):

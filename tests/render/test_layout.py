@@ -4,6 +4,7 @@ named, a letterhead printed once with its numbering kept away from the letter's 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import docx
 from docx.oxml import OxmlElement
@@ -226,3 +227,36 @@ def test_any_long_answer_comes_out_whole_in_its_attachment(text):
     body = [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert document.attachments  # long enough to move
     assert answer in body  # the whole answer, one paragraph of the attachment
+
+
+def _space(paragraph, which: str) -> int:
+    """A paragraph's own space before/after, else its style's (following base styles), in EMU."""
+    value = getattr(paragraph.paragraph_format, which)
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.paragraph_format, which)
+        style = style.base_style
+    return int(value or 0)
+
+
+def test_every_signer_has_the_same_room_and_a_paragraph_stands_apart_from_the_list_above(tmp_path):
+    case = make_sample()
+    case.guardians[1].signs_letters = True
+    case.guardians[0].signs_letters = True
+    for fit_inputs in ({}, {"effects": "It has hurt his grades. " * 30}):
+        template = default_registry().get("section-504-plan-not-followed")
+        document = render_document(case, template.id, {**template.meta.sample_inputs, **fit_inputs},
+                                   LetterOptions(delivery=None), today=DAY)
+        path = export_docx(document, tmp_path / "letter.docx")
+        paragraphs = docx.Document(str(path)).paragraphs
+        names = [p.style.name for p in paragraphs]
+        closing = paragraphs[names.index("Closing")]
+        signatures = [p for p in paragraphs if p.style.name == "Signature"]
+        assert len(signatures) == 2
+        room = _space(closing, "space_after")
+        assert _space(signatures[0], "space_after") + _space(signatures[1], "space_before") == room
+        for before, after in itertools.pairwise(paragraphs):
+            if before.style.name.startswith("List") and not after.style.name.startswith("List"):
+                gap = _space(before, "space_after") + _space(after, "space_before")
+                normal = next(p for p in paragraphs if p.style.name == "Normal")
+                assert gap >= _space(normal, "space_after"), after.text[:40]

@@ -82,6 +82,8 @@ def test_sending_by_email_without_an_email_address_is_flagged(sample_case):
     result = letters.render_letter(sample_case, "records", draft=draft, today=dt.date(2026, 11, 2))
     email = [item for item in result.needed if item.field == "recipient.email"]
     assert email and principal.name in email[0].label and email[0].area == letters.Area.SCHOOL
+    assert [item.label for item in result.needed].count(email[0].label) == 1
+    assert sum("email address" in item.label for item in result.needed) == 1  # the head's flag is the same entry
     draft.delivery = DeliveryMethod.CERTIFIED_MAIL
     result = letters.render_letter(sample_case, "records", draft=draft, today=dt.date(2026, 11, 2))
     assert all(item.field != "recipient.email" for item in result.needed)
