@@ -185,8 +185,16 @@ def test_cli_cases_json_due_and_ics(library_folder: Path, tmp_path: Path) -> Non
     result = _cli("cases", str(library_folder), "--json", "--due-within", "7", "--date", TODAY.isoformat(),
                   "--ics", str(ics), data_dir=data)
     assert result.returncode == 0, result.stderr
-    due = json.loads(result.stdout)
+    answer = json.loads(result.stdout)
+    due = answer["cases"]
     assert due and all(e["due"] for e in due)
+    # The unreadable cases are named, not silently left out of what is due.
+    assert answer["problems"] and all(p["path"] and p["problem"] for p in answer["problems"])
+    assert f"{len(answer['problems'])} case" in answer["note"]
+    text = _cli("cases", str(library_folder), "--due-within", "7", "--date", TODAY.isoformat(), data_dir=data)
+    assert "could not be read, so" in text.stderr and "dates are missing" in text.stderr
+    as_file = _cli("cases", str(next(library_folder.rglob("*.pwcase"))), data_dir=data)
+    assert as_file.returncode != 0 and "is a file, not a folder" in as_file.stderr
     end = (TODAY + dt.timedelta(days=7)).isoformat()
     assert all(d["overdue"] or TODAY.isoformat() <= d["date"] <= end for e in due for d in e["due"])
     assert ics.read_bytes().count(b"BEGIN:VEVENT") == sum(len(e["due"]) for e in due)
