@@ -168,7 +168,7 @@ def cmd_render_many(args: argparse.Namespace) -> int:
     progress.clear()
     for item in report.items:
         if item.ok:
-            _out(f"Wrote {item.output}")
+            _out(f"{item.case_path} → {item.output}")
         else:
             print(f"planwriter-cli: {item.case_path}: {item.problem}", file=sys.stderr)
     print(report.lines()[-1], file=sys.stderr)
