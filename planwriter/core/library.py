@@ -325,8 +325,8 @@ def unreadable_note(count: int) -> str:
     if count <= 0:
         return ""
     cases = "1 case" if count == 1 else f"{count} cases"
-    return (f"{cases} could not be read, so {'its' if count == 1 else 'their'} dates are missing from this list "
-            "(`planwriter-cli cases DIR` shows why).")
+    return (f"{cases} could not be read, so {'its' if count == 1 else 'their'} dates are missing from this list; "
+            "the list of all cases says why.")
 
 
 @dataclass(frozen=True)

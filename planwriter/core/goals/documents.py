@@ -231,7 +231,10 @@ _OBJECTIVES_HEADING = re.compile(r"^\s*(?:short[\s-]term\s+objectives?|objective
                                  r"short[\s-]term\s+objectives?\s*(?:/|or|and)\s*benchmarks?)"
                                  r"(?:\s*\([^()]{0,60}\))?\s*:?\s*$", re.IGNORECASE)
 #: A goal's heading that names only its area ("Goal 1: Reading"); the goal itself follows.
-_AREA_HEADING_MAX = 40
+_AREA_NAME = re.compile(
+    # A few words without digits or sentence punctuation, not the start of a goal a column wrapped ("By June").
+    r"^(?!(?i:by|within|in|during|given|when|after|upon|using|with|before|following|while|for|the|student)\b)"
+    r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ/&'’ -]{0,39}$")
 #: The baseline line above a goal in planwriter's own goals document ("Where Alex is now (baseline): …").
 _BASELINE_LINE = re.compile(r"^\s*where\s+[\w'’ -]{1,40}\s+(?:is|are)\s+now\b[^:]{0,30}:", re.IGNORECASE)
 #: Lines after a goal's objectives that belong to the goal, not to its last objective.
@@ -369,8 +372,7 @@ def find_goals(text: str, *, document: bool = False) -> list[FoundGoal]:
             continue
         goal_heading = _GOAL_LABEL.match(line)
         rest = line[goal_heading.end():].strip() if goal_heading else ""
-        if goal_heading and rest and len(rest) <= _AREA_HEADING_MAX and not _GOALISH.search(rest) \
-                and not _SENTENCE_END.search(rest) and not _OBJECTIVE_LABEL.match(line):
+        if goal_heading and _AREA_NAME.match(rest) and not _GOALISH.search(rest) and not _OBJECTIVE_LABEL.match(line):
             # "Goal 1: Reading": the goal's number and area; its words follow ("Goal: By June …").
             close()
             current = _Block([], role="goal", number=goal_heading.group("num") or "", labeled=True, heading=rest)
