@@ -32,7 +32,9 @@ def _day(text: str | None) -> dt.date:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", metavar="DIR", help="a folder of .pwcase files (subfolders are included)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--json", action="store_true",
+                        help="print JSON instead of a table (with --due-within: an object with the cases and "
+                             "a problems list of the cases that could not be read)")
     parser.add_argument("--due-within", metavar="DAYS", type=int,
                         help="only cases with something overdue or due in the next DAYS days, with those dates")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day to judge dates against (default: today)")
@@ -44,10 +46,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from planwriter.core.library import Library, by_next_date, due_calendar, due_items
+    from planwriter.core.library import Library, by_next_date, due_calendar, due_items, unreadable, unreadable_note
 
     folder = Path(args.folder)
     if not folder.is_dir():
+        if folder.is_file():
+            raise UserError(f"{folder}: this is a file, not a folder; give the folder that holds the cases")
         raise UserError(f"{folder}: there is no folder with that name")
     if args.due_within is not None and args.due_within < 0:
         raise UserError("--due-within needs a number of days of 0 or more")
@@ -55,6 +59,10 @@ def cmd_cases(args: argparse.Namespace) -> int:
     summaries = by_next_date(Library(folder, _data_dir(args)).scan(today))
     window = args.due_within if args.due_within is not None else 7
     due = due_items(summaries, today, window)
+    # Cases that cannot be read have no dates: a list of what is due says so instead of leaving them out.
+    lost = unreadable(summaries) if (args.due_within is not None or args.ics) else []
+    if lost and not args.json:
+        print(f"planwriter-cli: {unreadable_note(len(lost))}", file=sys.stderr)
     if args.ics:
         from planwriter.core.atomic import atomic_write_bytes
 
@@ -76,7 +84,13 @@ def cmd_cases(args: argparse.Namespace) -> int:
             if args.due_within is not None:
                 entry["due"] = [i.as_json() for i in by_path.get(s.path, [])]
             data.append(entry)
-        _out(json.dumps(data, indent=2, ensure_ascii=False))
+        if args.due_within is not None:
+            # What is due, and the cases whose dates are missing from it because they cannot be read.
+            problems = [{"path": s.path, "problem": s.problem} for s in lost]
+            _out(json.dumps({"cases": data, "problems": problems, "note": unreadable_note(len(lost))},
+                            indent=2, ensure_ascii=False))
+        else:
+            _out(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _print_table(summaries, folder, by_path if args.due_within is not None else None)
     return EXIT_OK
@@ -154,7 +168,7 @@ def cmd_render_many(args: argparse.Namespace) -> int:
     progress.clear()
     for item in report.items:
         if item.ok:
-            _out(f"Wrote {item.output}")
+            _out(f"{item.case_path} → {item.output}")
         else:
             print(f"planwriter-cli: {item.case_path}: {item.problem}", file=sys.stderr)
     print(report.lines()[-1], file=sys.stderr)

@@ -63,7 +63,7 @@ class Progress:
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
-    from planwriter.render.batch import safe_file_name
+    from planwriter.render.batch import free_path, suggested_file_name
     from planwriter.render.packet import PartsError, export_packet, packet_words, parse_parts
     from planwriter.render.registry import InputError, TemplateError
 
@@ -100,14 +100,11 @@ def cmd_packet(args: argparse.Namespace) -> int:
             case, profile_letterhead = with_profile(_load_case(case_path))  # the case's sender profile
             if outdir is not None:
                 name = case.child.short_name or Path(case_path).stem
-                target = outdir / safe_file_name(f"{today.isoformat()} {title} - {name}")
-                path, n = target.with_suffix(".docx"), 2
-                while path in used:  # two cases for children of the same name
-                    path = target.with_name(f"{target.name} ({n}).docx")
-                    n += 1
+                # Never replaces a file: an earlier packet, or a child of the same name, gives "(2)".
+                path = free_path(outdir / suggested_file_name(title, name, today), used)
             else:
                 path = Path(args.out)
-            used.add(path)
+                used.add(path)
             document = export_packet(case, path, parts=parts, today=today, registry=registry,
                                      letterhead=args.letterhead or profile_letterhead)
         except UserError as error:
@@ -124,7 +121,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
             print(f"planwriter-cli: {case_path}: cannot write the packet ({error.strerror or error})",
                   file=sys.stderr)
         else:
-            line = f"Wrote {path}"
+            line = f"{case_path} → {path}" if outdir is not None else f"Wrote {path}"
             if document.missing:
                 line += " (still to fill in: " + "; ".join(document.missing) + ")"
             if progress.live:

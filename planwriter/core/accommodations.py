@@ -114,6 +114,9 @@ class Accommodation(_Data):
     #: Set where the support can change what a test measures (check the state manual there).
     construct_warning: str = ""
     explanation: str = ""
+    #: Only for these conditions (names from the conditions table): an item written for one condition
+    #: ("kept apart from other students with cystic fibrosis") is suggested only when the case names it.
+    conditions: tuple[str, ...] = ()
 
     @field_validator("needs", "settings")
     @classmethod
@@ -246,6 +249,11 @@ class CatalogueData(_Data):
         unused = [n.value for n in Need if n not in used]
         if unused:
             raise ValueError(f"no accommodation addresses the need {', '.join(unused)}")
+        condition_names = {c.name for c in self.conditions}
+        for item in self.accommodations:
+            unknown = [c for c in item.conditions if c not in condition_names]
+            if unknown:
+                raise ValueError(f"{item.id} is only for conditions not in the table: {', '.join(unknown)}")
         for entry in (*self.conditions, *self.concern_phrases):
             unknown = [i for i in entry.items if i not in seen_ids]
             if unknown:
@@ -324,6 +332,8 @@ class NeedProfile:
     weights: dict[Need, float] = field(default_factory=dict)
     evidence: dict[Need, list[Evidence]] = field(default_factory=dict)
     pointers: dict[str, list[Pointer]] = field(default_factory=dict)
+    #: The names of the conditions the case names (diagnoses, or written in a concern or present level).
+    conditions: set[str] = field(default_factory=set)
 
     def add(self, item: Evidence) -> None:
         self.weights[item.need] = self.weights.get(item.need, 0.0) + item.weight
@@ -551,6 +561,7 @@ class AccommodationCatalogue:
 
     def _add_condition(self, profile: NeedProfile, condition: Condition, weight: float, source: str,
                        label: str, detail: str) -> None:
+        profile.conditions.add(condition.name)
         for position, need in enumerate(condition.needs):
             factor = CONDITION_NEED_FACTORS[min(position, len(CONDITION_NEED_FACTORS) - 1)]
             profile.add(Evidence(need, weight * factor, source, label, detail))
@@ -624,7 +635,9 @@ class AccommodationCatalogue:
         """Accommodations ranked by how well they fit the case, each saying why.
 
         Items already chosen for the child, and items that do not fit the child's current plan
-        type, are left out.
+        type, are left out; so are items written for a condition the case does not name (their
+        ``conditions``), and items whose main need is a particular health need (seizures, mobility …)
+        when the case shares only the general need for medical care at school with them.
         """
         profile = profile if profile is not None else self.need_profile(case)
         if not profile:
@@ -636,6 +649,9 @@ class AccommodationCatalogue:
         for order, item in enumerate(self.accommodations):
             if item.id in chosen or not item.fits(plan):
                 continue
+            pointers = profile.pointers.get(item.id, [])
+            if item.conditions and not pointers and not profile.conditions.intersection(item.conditions):
+                continue  # written for a condition the case does not name
             score = 0.0
             matched: list[tuple[float, Need]] = []
             for position, need in enumerate(item.needs):
@@ -646,7 +662,10 @@ class AccommodationCatalogue:
                         factor = KEY_FACTOR
                     score += weight * factor
                     matched.append((weight * factor, need))
-            pointers = profile.pointers.get(item.id, [])
+            if not pointers and item.needs[0] != Need.HEALTH and {n for _, n in matched} == {Need.HEALTH}:
+                # Only "medical care at school" in common: an item for another health need (seizures,
+                # catheterisation, crutches) does not fit a child without that need.
+                continue
             if pointers:
                 # What the family wrote names this item directly: rank it with the first supports for
                 # the case's strongest need, so a second concern ("panics on timed tests") is not buried

@@ -315,6 +315,20 @@ def by_next_date(summaries: Iterable[CaseSummary]) -> list[CaseSummary]:
 # --------------------------------------------------------------------------- what is due
 
 
+def unreadable(summaries: Iterable[CaseSummary]) -> list[CaseSummary]:
+    """The cases that could not be read: their key dates are unknown, so no list of what is due has them."""
+    return [s for s in summaries if s.problem]
+
+
+def unreadable_note(count: int) -> str:
+    """One line for a list of what is due that is missing the dates of ``count`` unreadable cases ("" for 0)."""
+    if count <= 0:
+        return ""
+    cases = "1 case" if count == 1 else f"{count} cases"
+    return (f"{cases} could not be read, so {'its' if count == 1 else 'their'} dates are missing from this list; "
+            "the list of all cases says why.")
+
+
 @dataclass(frozen=True)
 class DueItem:
     """One key date that needs attention: overdue, or due within the window asked for."""

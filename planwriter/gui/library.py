@@ -319,6 +319,12 @@ class LibraryWindow(QWidget):
         self.due_note.setText(self.tr("%1 dates: %2 overdue. Double-click a row to open its case. Dates come "
                                       "from each case's key dates and letters sent.")
                               .replace("%1", str(len(self.due))).replace("%2", str(overdue)))
+        lost = sum(1 for s in self.summaries if s.problem)
+        if lost:  # their dates are unknown: say so rather than leave them out silently
+            self.due_note.setText(self.due_note.text() + "\n" + (
+                self.tr("1 case could not be read, so its dates are missing here (see All cases).") if lost == 1
+                else self.tr("%1 cases could not be read, so their dates are missing here (see All cases).")
+                .replace("%1", str(lost))))
         self.tabs.setTabText(1, self.tr("This week (%1)").replace("%1", str(len(self.due))))
 
     def selected_paths(self) -> list[Path]:

@@ -14,18 +14,88 @@ from planwriter.render.registry import Registry
 log = logging.getLogger(__name__)
 
 
+#: The longest file name planwriter suggests (characters, extension included). Most systems allow 255
+#: bytes per name, and a name in a deep folder must still fit the whole path's limit on Windows.
+MAX_NAME_CHARS = 120
+#: The most bytes (UTF-8) a suggested name takes; 255 is the common limit, "(2)" may be added.
+MAX_NAME_BYTES = 240
+
+#: Characters that never go into a file name: they reorder or hide text (bidi controls such as U+202E,
+#: zero-width marks) or are not allowed on some system.
+_INVISIBLE = frozenset(
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060"
+    "\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
 def safe_file_name(text: str) -> str:
-    """A file name every platform accepts, made from a document title."""
+    """A file name every platform accepts, made from a document title: no characters Windows forbids,
+    no control, bidi or zero-width characters, no leading or trailing dots and spaces."""
+    import unicodedata
+
     bad = '<>:"/\\|?*'
-    cleaned = "".join("-" if c in bad or ord(c) < 32 else c for c in text)
-    return " ".join(cleaned.split()).strip(" .") or "document"
+    out = []
+    for c in text:
+        if c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(" " if c in "\t\n\r\u2028\u2029" else "")
+        elif c in bad:
+            out.append("-")
+        else:
+            out.append(c)
+    return " ".join("".join(out).split()).strip(" .") or "document"
 
 
-def suggested_file_name(title: str, child_name: str, date: dt.date | None = None) -> str:
-    """``2026-11-28 Request for an initial evaluation - Alex Rivera.docx``."""
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at a word when there is one in the second half."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" .-,")
+
+
+def suggested_file_name(title: str, child_name: str, date: dt.date | None = None, suffix: str = ".docx") -> str:
+    """``2026-11-28 Request for an initial evaluation - Alex Rivera.docx``.
+
+    At most :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes in UTF-8: a long title
+    or name is cut at a word (the child's name first, then the title), always keeping the date in front
+    and the extension. Control and bidi characters are dropped (see :func:`safe_file_name`).
+    """
     date = date or dt.date.today()
-    name = f"{date.isoformat()} {title}" + (f" - {child_name}" if child_name else "")
-    return safe_file_name(name) + ".docx"
+    head = date.isoformat() + " "
+    title = safe_file_name(title)
+    child = safe_file_name(child_name) if child_name and child_name.strip() else ""
+    room = MAX_NAME_CHARS - len(head) - len(suffix)
+    while True:
+        name = _fit(title, child, room)
+        full = safe_file_name(head + name) + suffix
+        if len(full.encode("utf-8")) <= MAX_NAME_BYTES or room <= 20:
+            return full
+        room -= 10  # letters of several bytes each (accents, other scripts): shorter still
+
+
+def _fit(title: str, child: str, room: int) -> str:
+    if child and len(title) + 3 + len(child) > room:
+        # The child's name gets what the title leaves, but never less than a quarter of the room.
+        child = _cut(child, max(room // 4, room - 3 - len(title)))
+    if child:
+        return f"{_cut(title, room - 3 - len(child))} - {child}"
+    return _cut(title, room)
+
+
+def free_path(path: Path, used: set[Path] | None = None) -> Path:
+    """``path``, or ``name (2).docx``, ``name (3).docx`` … when a file of that name exists already or
+    ``used`` holds it (an earlier file of the same batch): an export never replaces a file. The path
+    returned is added to ``used``."""
+    used = used if used is not None else set()
+    candidate, n = path, 2
+    while candidate in used or candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        n += 1
+    used.add(candidate)
+    return candidate
 
 
 @dataclass

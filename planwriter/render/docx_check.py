@@ -69,12 +69,16 @@ def check_docx(path: str | os.PathLike[str]) -> list[Problem]:
     Raises :class:`DocxCheckError` when the file is missing or is not a readable .docx.
     """
     path = Path(path)
+    if path.is_dir():
+        raise DocxCheckError(f"{path} is a folder, not a Word document; give the .docx files in it")
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise DocxCheckError(f"{path}: no such file") from None
-    except (zipfile.BadZipFile, OSError) as error:
-        raise DocxCheckError(f"{path}: not a Word document ({error})") from None
+    except zipfile.BadZipFile:
+        raise DocxCheckError(f"{path}: not a Word document (the file is not a .docx package)") from None
+    except OSError as error:
+        raise DocxCheckError(f"{path}: cannot be opened ({error.strerror or type(error).__name__})") from None
     with archive:
         document = _xml(archive, "word/document.xml")
         if document is None:

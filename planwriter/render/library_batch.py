@@ -62,8 +62,10 @@ class BatchReport:
         return [i for i in self.items if not i.ok]
 
     def lines(self) -> list[str]:
-        """The report in words, one line per case that could not be made, then a count."""
-        out = [f"{i.name}: {i.problem}" for i in self.failed]
+        """The report in words: one line per case in the order given, "CASE → FILE" for a file written
+        (the case file's name, the document's name) and "CASE: why not" for one that was not, then a count."""
+        out = [f"{i.case_path.name} → {i.output.name}" if i.ok else f"{i.case_path.name}: {i.problem}"
+               for i in self.items]
         total = f"{len(self.written)} of {len(self.items)} documents written"
         if self.stopped:
             total += " (stopped before the end)"
@@ -108,12 +110,11 @@ def _render_saved_letter(case, template_id: str, inputs: dict[str, Any] | None, 
 
 
 def _unique(path: Path, used: set[Path]) -> Path:
-    candidate, n = path, 2
-    while candidate in used:  # two children of the same name
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        n += 1
-    used.add(candidate)
-    return candidate
+    """Never replace a file: one from an earlier export, or one of this batch (two children of the same
+    name) gives ``name (2).docx`` (:func:`planwriter.render.batch.free_path`)."""
+    from planwriter.render.batch import free_path
+
+    return free_path(path, used)
 
 
 def batch_export(

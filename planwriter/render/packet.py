@@ -160,15 +160,17 @@ def packet_data(case: Case, today: dt.date, parts: Sequence[PacketPart], languag
     for question in case.family_questions:
         if question.text:
             family.setdefault(question.topic, []).append(question.text)
-    school_goals = _school_goals(case)
     goal_questions = []
-    if school_goals:
+    found = _school_goals(case)
+    if found:
         from planwriter.core.goals.template_api import check_goal_data
 
-        for number, text in enumerate(school_goals, start=1):
-            questions = check_goal_data(text)["questions"]
+        # The same goals and objectives, with the same labels, as the goal review finds.
+        for number, item in enumerate(found, start=1):
+            questions = check_goal_data(item.text)["questions"]
             if questions:
-                goal_questions.append({"number": number, "questions": questions})
+                goal_questions.append({"number": number, "label": item.label, "role": item.role,
+                                       "questions": questions})
     exhibits = []
     sent_on = {entry.id: entry.date for entry in case.correspondence}
     for number, exhibit in enumerate(case.exhibits, start=1):
@@ -184,7 +186,7 @@ def packet_data(case: Case, today: dt.date, parts: Sequence[PacketPart], languag
         "part_title": "",
         "contents": [words["parts"][p.value] for p in parts if p != PacketPart.COVER],
         "meeting": {
-            "date": meeting.date or "", "time": meeting.time, "place": meeting.place,
+            "date": meeting_date(case) or "", "time": meeting.time, "place": meeting.place,
             "kind_label": kind_label, "notes": meeting.notes, "agenda": list(meeting.agenda),
             "attendees": [{"name": a.name, "role": a.role} for a in meeting.attendees if a.name or a.role],
         },
@@ -245,8 +247,33 @@ def _delivery_word(method: Any) -> str:
     return label.split(",")[0]
 
 
-def _school_goals(case: Case) -> list[str]:
-    return [line.strip() for line in case.school_goals.splitlines() if line.strip()]
+def _school_goal_lines(case: Case) -> list[str]:
+    """The school's pasted goals, one labelled line per goal or objective ("Goal 2: …", "Objective 2.1: …").
+
+    The pasted text is split once (``documents.find_goals``, blank lines included); the goal review part
+    gets these lines, so the review and the questions part read the same goals under the same labels."""
+    if not case.school_goals.strip():
+        return []
+    from planwriter.core.goals.documents import find_goals
+
+    return [f"{item.label}: {item.text}" for item in find_goals(case.school_goals)]
+
+
+def _school_goals(case: Case) -> list:
+    """The goals and objectives the goal review finds in :func:`_school_goal_lines` (``FoundGoal`` items)."""
+    lines = _school_goal_lines(case)
+    if not lines:
+        return []
+    from planwriter.core.goals.documents import find_goals
+
+    return find_goals("\n".join(lines))
+
+
+def meeting_date(case: Case) -> dt.date | None:
+    """The date of the meeting the packet is for: the meeting's own date, else the "Next meeting" key date
+    the family entered; None when neither is set. Every part of the packet (cover, running header, the
+    reused documents) takes the date from here."""
+    return case.meeting.date or case.key_dates.next_meeting_date
 
 
 def _appendable(case: Case, log_entry_id: str):
@@ -312,8 +339,8 @@ def build_packet(
         if part == PacketPart.EXHIBITS and case.packet.append_letters:
             blocks.extend(_appended_letters(case, registry, today, missing, render_document))
     child = case.child.short_name
-    meeting = (words["meeting_on"].format(date=long_date(case.meeting.date)) if case.meeting.date
-               else words["meeting_not_set"])
+    when = meeting_date(case)
+    meeting = words["meeting_on"].format(date=long_date(when)) if when else words["meeting_not_set"]
     header = words["header"].format(child=child or words["child_not_set"], meeting=meeting)
     before, _, rest = words["page"].partition("{page}")
     middle, _, after = rest.partition("{pages}")
@@ -352,12 +379,12 @@ def _reused(case, part, registry, today, missing, render_document) -> list[Block
         if not case.goals:
             return None
     elif part == PacketPart.GOAL_REVIEW:
-        goals = _school_goals(case)
-        if not goals:
+        lines = _school_goal_lines(case)
+        if not lines:
             return None
-        inputs["school_goals"] = goals
-    if case.meeting.date:
-        inputs["meeting_date"] = case.meeting.date
+        inputs["school_goals"] = lines
+    if meeting_date(case):
+        inputs["meeting_date"] = meeting_date(case)
     document = render_document(case, template_id, inputs, registry=registry, today=today)
     missing.extend(m for m in document.missing if m not in missing)
     return [b for b in document.blocks if not (isinstance(b, Heading) and b.level == 0)]
@@ -459,5 +486,6 @@ def export_packet(
 
 __all__ = [
     "BLANK_ROWS", "PacketDocument", "PartsError", "WritingTable", "agreements_data", "build_packet",
-    "export_packet", "packet_bytes", "packet_data", "packet_words", "parse_parts", "part_title", "write_packet",
+    "export_packet", "meeting_date", "packet_bytes", "packet_data", "packet_words", "parse_parts", "part_title",
+    "write_packet",
 ]

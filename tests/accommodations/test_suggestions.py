@@ -140,3 +140,19 @@ def test_the_sample_case_is_suggested_reading_writing_and_attention_supports(sam
     assert {Need.READING, Need.WRITING, Need.ATTENTION} <= needs
     chosen = {a.catalogue_id for a in sample_case.accommodations}
     assert not chosen & {s.accommodation.id for s in suggestions}
+
+
+def test_condition_specific_items_are_suggested_only_for_their_own_condition():
+    # Diabetes, anaphylaxis and asthma: nothing for cystic fibrosis, seizures, catheters, concussions or crutches.
+    case = Case(diagnoses=[Diagnosis(name="Type 1 diabetes (T1D)"),
+                           Diagnosis(name="Severe peanut and tree nut allergy (anaphylaxis)"),
+                           Diagnosis(name="Asthma, exercise-induced")],
+                concerns=[Concern(area=Area.HEALTH, description="She had an asthma attack at recess.")])
+    shown = {s.accommodation.id for s in catalogue().suggest(case, limit=None)}
+    assert {"H11", "H17", "H27"} <= shown  # inhaler and epinephrine, blood-sugar checks, auto-injectors
+    assert not shown & {"H73", "H14", "H42", "E13", "E14", "H49", "H65", "H66", "H68"}
+    # Each of those is still suggested for the condition it was written for.
+    for name, item in (("cystic fibrosis", "H73"), ("epilepsy", "E14"), ("concussion", "H65"),
+                       ("broken leg", "H68")):
+        ids = {s.accommodation.id for s in catalogue().suggest(Case(diagnoses=[Diagnosis(name=name)]), limit=None)}
+        assert item in ids, name

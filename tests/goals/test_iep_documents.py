@@ -71,13 +71,15 @@ def test_a_scanned_pdf_without_text_gets_a_plain_message(tmp_path):
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("notes.rtf", b"{\\rtf1}", "not a PDF, Word"),
     ("broken.pdf", b"%PDF-1.4 this is not a pdf", "could not be read as a PDF"),
-    ("broken.docx", b"not a zip", "could not be read as a Word file"),
+    ("broken.docx", b"not a zip", "is not a Word document, although its name ends in .docx"),
 ])
 def test_files_that_cannot_be_read_say_why(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(DocumentError, match=message):
+    with pytest.raises(DocumentError, match=message) as caught:
         read_document(path)
+    # One plain line: no library's own wording ("Package not found at …").
+    assert "Package" not in str(caught.value) and "\n" not in str(caught.value)
 
 
 PASTED = [
@@ -199,3 +201,25 @@ def test_a_goal_form_table_in_a_pdf_keeps_the_goal_whole_with_its_criteria_colum
         "on 3 consecutive checks",
         "Kira will improve her writing.",
     ]
+
+
+def test_planwriters_own_goals_document_reads_back_goal_by_goal(sample_case, tmp_path):
+    """A family feeds the proposed-goals document planwriter made back in: a heading per goal area,
+    "Goal:" lines, "Short-term objectives" lists, an introduction and closing words that are not goals."""
+    import datetime as dt
+
+    from planwriter.render.engine import export
+
+    path = tmp_path / "Proposed annual goals.docx"
+    export(sample_case, "proposed-goals", path, today=dt.date(2026, 11, 30))
+    found = goals_from_file(path)
+    goals = [g for g in found if g.role == "goal"]
+    assert [g.label for g in goals] == [f"Goal {n}" for n in range(1, len(sample_case.goals) + 1)]
+    for number, goal in enumerate(goals, start=1):
+        objectives = [g for g in found if g.role == "objective" and found[g.parent] is goal]
+        assert [o.label for o in objectives] == [f"Objective {number}.{k}" for k in range(1, len(objectives) + 1)]
+        assert goal.text.startswith("By ") and " will " in goal.text
+    assert all(" will " in g.text and "proposed by" not in g.text for g in found)
+    # The same document as plain text (copied out of Word) reads the same way.
+    text = read_document(path).replace("• ", "")
+    assert [(g.label, g.role) for g in find_goals(text, document=True)] == [(g.label, g.role) for g in found]

@@ -70,6 +70,8 @@ def test_this_week_shows_the_due_dates(library):
     library.days_spin.setValue(0)
     assert table.rowCount() == len(due_items(library.summaries, today, 0))
     assert library.tabs.tabText(1).endswith(f"({table.rowCount()})")
+    # The two unreadable cases have no dates: the week view says so.
+    assert "2 cases could not be read, so their dates are missing" in library.due_note.text()
 
 
 def test_double_click_opens_the_case(window, library):

@@ -136,7 +136,8 @@ def test_batch_report_says_what_failed_and_why(tmp_path: Path) -> None:
     assert problems["no-sender.pwcase"].startswith("still missing:")
     assert "no file named" in problems["gone.pwcase"]
     lines = report.lines()
-    assert lines[-1] == "4 of 8 documents written" and len(lines) == 5
+    assert lines[-1] == "4 of 8 documents written" and len(lines) == 9
+    assert sum(" → " in line for line in lines) == 4
     # Nothing was written for the failures; the case files are unchanged.
     assert len(list((tmp_path / "out").iterdir())) == 4
 
@@ -161,6 +162,11 @@ def test_same_name_children_get_separate_files(tmp_path: Path) -> None:
     report = batch_export(sorted(folder.glob("*.pwcase")), "records", tmp_path / "out", today=TODAY)
     names = sorted(i.output.name for i in report.written)
     assert len(set(names)) == 2 and names[0].endswith("(2).docx")
+    assert [line.split(" → ")[0] for line in report.lines()[:-1]] == ["0.pwcase", "1.pwcase"]
+    # The next batch into the same folder adds files beside them.
+    again = batch_export(sorted(folder.glob("*.pwcase")), "records", tmp_path / "out", today=TODAY)
+    assert sorted(i.output.name[-9:] for i in again.written) == [" (3).docx", " (4).docx"]
+    assert len(list((tmp_path / "out").iterdir())) == 4
 
 
 def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -185,8 +191,16 @@ def test_cli_cases_json_due_and_ics(library_folder: Path, tmp_path: Path) -> Non
     result = _cli("cases", str(library_folder), "--json", "--due-within", "7", "--date", TODAY.isoformat(),
                   "--ics", str(ics), data_dir=data)
     assert result.returncode == 0, result.stderr
-    due = json.loads(result.stdout)
+    answer = json.loads(result.stdout)
+    due = answer["cases"]
     assert due and all(e["due"] for e in due)
+    # The unreadable cases are named, not silently left out of what is due.
+    assert answer["problems"] and all(p["path"] and p["problem"] for p in answer["problems"])
+    assert f"{len(answer['problems'])} case" in answer["note"]
+    text = _cli("cases", str(library_folder), "--due-within", "7", "--date", TODAY.isoformat(), data_dir=data)
+    assert "could not be read, so" in text.stderr and "dates are missing" in text.stderr
+    as_file = _cli("cases", str(next(library_folder.rglob("*.pwcase"))), data_dir=data)
+    assert as_file.returncode != 0 and "is a file, not a folder" in as_file.stderr
     end = (TODAY + dt.timedelta(days=7)).isoformat()
     assert all(d["overdue"] or TODAY.isoformat() <= d["date"] <= end for e in due for d in e["due"])
     assert ics.read_bytes().count(b"BEGIN:VEVENT") == sum(len(e["due"]) for e in due)
@@ -212,6 +226,13 @@ def test_cli_render_several_cases_with_outdir(library_folder: Path, tmp_path: Pa
     written = sorted(out.iterdir())
     assert len(written) == 2
     assert "Dana Ortiz" in _docx_text(next(p for p in written if "Sam Chen1" in p.name))
+    assert f"{path} → " in result.stdout
+    # A second run (another child of the same name, or the same case again) never replaces a file.
+    before = {p.name: p.read_bytes() for p in written}
+    again = _cli("render", str(path), "-t", "records", "--outdir", str(out), "--date", TODAY.isoformat(),
+                 data_dir=data)
+    assert again.returncode == 0 and "(2).docx" in again.stdout
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name in before} == before
     single = _cli("render", str(path), "-t", "records", data_dir=data)
     assert single.returncode == 0 and "Dana Ortiz" in single.stdout
     both = _cli("render", str(path), str(path), "-t", "records", "--out", str(tmp_path / "x.docx"), data_dir=data)

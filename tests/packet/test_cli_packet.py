@@ -45,7 +45,13 @@ def test_a_failing_case_is_one_line_and_the_others_are_still_made(tmp_path, samp
     assert len(errors) == 1 and "broken.pwcase" in errors[0]
     names = sorted(p.name for p in outdir.iterdir())
     assert names == ["2026-11-28 Meeting packet - Alex Rivera (2).docx", "2026-11-28 Meeting packet - Alex Rivera.docx"]
-    assert captured.out.count("Wrote ") == 2
+    # Each line names the case and the file made from it.
+    assert captured.out.count(f"{good} → ") == 2
+    # A second run never replaces the first run's packets.
+    first = (outdir / names[1]).read_bytes()
+    main(["packet", str(good), "--outdir", str(outdir), "--date", "2026-11-28"])
+    assert "Alex Rivera (3).docx" in capsys.readouterr().out
+    assert (outdir / names[1]).read_bytes() == first and len(list(outdir.iterdir())) == 3
 
 
 def test_usage_mistakes_are_explained(tmp_path, sample_case, capsys):

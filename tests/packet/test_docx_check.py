@@ -109,6 +109,9 @@ def test_it_refuses_what_is_not_a_word_file(tmp_path):
     (tmp_path / "x.docx").write_text("hello")
     with pytest.raises(DocxCheckError, match="not a Word document"):
         check_docx(tmp_path / "x.docx")
+    with pytest.raises(DocxCheckError, match="is a folder, not a Word document") as caught:
+        check_docx(tmp_path)
+    assert "Errno" not in str(caught.value)
 
 
 # --------------------------------------------------------------------------- every built-in document

@@ -85,6 +85,7 @@ def test_it_puts_the_child_the_meeting_and_page_numbers_on_every_page_after_the_
 
 def test_it_says_when_the_meeting_date_is_not_set(sample_case):
     sample_case.meeting.date = None
+    sample_case.key_dates.next_meeting_date = None
     doc = _doc(sample_case)
     assert packet_words()["meeting_not_set"] in doc.sections[0].header.paragraphs[0].text
 
@@ -358,3 +359,40 @@ def test_the_log_shows_the_answer_date_the_deadline_engine_works_out_and_letter_
                                                        for c in r.cells) and t is not log_table)
     assert any("11/10/2026" in c.text or "November 10, 2026" in c.text for c in exhibit_table.rows[1].cells), \
         [c.text for c in exhibit_table.rows[1].cells]
+
+
+def test_the_questions_use_the_goals_the_goal_review_finds(sample_case):
+    # A goal wrapped over several lines and an objective under goal 2: three goals, one objective.
+    sample_case.school_goals = (
+        "Annual Goal 1: By May 2027, when given a grade-level passage, Alex will read\n"
+        "aloud at 90 words correct per minute with 95% accuracy in 4 of 5 trials as\n"
+        "measured by DIBELS probes.\n"
+        "Annual Goal 2: Alex will improve his writing skills.\n"
+        "Objective 2.1: Given a prompt, Alex will write a paragraph with a topic\n"
+        "sentence and three details in 3 of 4 samples by\n"
+        "January 2027.\n"
+        "Goal 3: Alex will demonstrate improved self-regulation strategies across settings"
+    )
+    doc = _doc(sample_case, [PacketPart.GOAL_REVIEW, PacketPart.QUESTIONS])
+    text = all_text(doc)
+    assert "1 of 3 goals can be measured" in text
+    review = {h.split(":")[0] for s, h in headings(doc) if s == "Heading 2" and ":" in h}
+    assert review == {"Goal 1", "Goal 2", "Objective 2.1", "Goal 3"}
+    asked = {r.cells[0].text.split(":")[0] for t in doc.tables
+             if t.rows[0].cells[0].text == "Question" for r in t.rows[1:]}
+    goal_rows = {a for a in asked if a.startswith(("Goal", "Objective"))}
+    assert goal_rows and goal_rows <= review
+    assert "Goal 4" not in text and "Goal 8" not in text
+
+
+def test_the_next_meeting_date_stands_in_for_an_empty_meeting_date(sample_case):
+    sample_case.meeting.date = None
+    sample_case.key_dates.next_meeting_date = dt.date(2027, 2, 3)
+    doc = _doc(sample_case, [PacketPart.COVER, PacketPart.DATES])
+    assert "February 3, 2027" in doc.sections[0].header.paragraphs[0].text
+    assert packet_words()["meeting_not_set"] not in doc.sections[0].header.paragraphs[0].text
+    cover = all_text(doc).split(part_title(PacketPart.DATES))[0]
+    assert "Date: February 3, 2027" in cover
+    # The meeting's own date wins when both are set.
+    sample_case.meeting.date = dt.date(2027, 1, 20)
+    assert "January 20, 2027" in _doc(sample_case, [PacketPart.COVER]).sections[0].header.paragraphs[0].text

@@ -138,14 +138,21 @@ def _read_docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise DocumentError(f"“{path.name}” could not be read as a Word file ({error}).") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise DocumentError(f"“{path.name}” is not a Word document, although its name ends in .docx (it may be "
+                            "another kind of file renamed); open it in Word and save it as a .docx file.") from None
+    except OSError as error:
+        raise DocumentError(f"“{path.name}” cannot be opened: {error.strerror or error}.") from None
     lines: list[str] = []
     # Paragraphs and tables in the order they appear (goal forms are often tables).
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_para_text(child))
+            text = _para_text(child)
+            # A bulleted or numbered paragraph (a list style, or numbering of its own) starts an item.
+            if text.strip() and _is_list_item(child) and not _NUMBERED.match(text):
+                text = "• " + text.strip()
+            lines.append(text)
         elif tag == "tbl":
             lines.extend(_table_lines(child))
             lines.append("")
@@ -154,6 +161,19 @@ def _read_docx(path: Path) -> str:
 
 def _para_text(element) -> str:
     return "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
+
+
+def _is_list_item(paragraph) -> bool:
+    """Whether a Word paragraph is a list item: it has numbering of its own or a list style."""
+    for element in paragraph.iter():
+        name = _local(element)
+        if name == "numPr":
+            return True
+        if name == "pStyle":
+            style = next((v for k, v in element.attrib.items() if k.endswith("}val")), "")
+            if style.lower().startswith(("listbullet", "listnumber", "list bullet", "list number")):
+                return True
+    return False
 
 
 def _local(element) -> str:
@@ -208,7 +228,18 @@ _OBJECTIVE_LABEL = re.compile(
     re.IGNORECASE)
 #: A heading that starts the objectives of the goal above ("Short-term objectives:", "Benchmarks").
 _OBJECTIVES_HEADING = re.compile(r"^\s*(?:short[\s-]term\s+objectives?|objectives?|benchmarks?|"
-                                 r"short[\s-]term\s+objectives?\s*(?:/|or|and)\s*benchmarks?)\s*:?\s*$", re.IGNORECASE)
+                                 r"short[\s-]term\s+objectives?\s*(?:/|or|and)\s*benchmarks?)"
+                                 r"(?:\s*\([^()]{0,60}\))?\s*:?\s*$", re.IGNORECASE)
+#: A goal's heading that names only its area ("Goal 1: Reading"); the goal itself follows.
+_AREA_NAME = re.compile(
+    # A few words without digits or sentence punctuation, not the start of a goal a column wrapped ("By June").
+    r"^(?!(?i:by|within|in|during|given|when|after|upon|using|with|before|following|while|for|the|student)\b)"
+    r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ/&'’ -]{0,39}$")
+#: The baseline line above a goal in planwriter's own goals document ("Where Alex is now (baseline): …").
+_BASELINE_LINE = re.compile(r"^\s*where\s+[\w'’ -]{1,40}\s+(?:is|are)\s+now\b[^:]{0,30}:", re.IGNORECASE)
+#: Lines after a goal's objectives that belong to the goal, not to its last objective.
+_GOAL_FIELD = re.compile(r"^\s*(?:how\s+progress\s+will\s+be\s+measured|progress\s+report(?:s|ing)?)\s*:",
+                         re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:\(?(?P<num>\d{1,2}(?:\.\d{1,2})?)[.)]|\(?(?P<letter>[a-h])[.)]|[•▪◦●\-*–])\s+")
 #: Lines of a goal form that belong to the goal above them.
 _FIELD = re.compile(
@@ -216,7 +247,7 @@ _FIELD = re.compile(
     r"|^\s*(?:evaluation|assessment|measurement|monitoring|data\s+collection)(?:\s+(?:procedures?|methods?|"
     r"schedule|tools?|plan))?\s*:"
     r"|^\s*(?:mastery\s+)?criteri(?:a|on)\s*:|^\s*baseline\s*:|^\s*(?:how\s+progress\s+will\s+be\s+measured|"
-    r"method\s+of\s+measurement|evaluation\s+criteria|schedule|progress\s+reporting)\s*:",
+    r"method\s+of\s+measurement|evaluation\s+criteria|schedule|progress\s+reporting|progress\s+reports)\s*:",
     re.IGNORECASE)
 #: A short heading or label line that is not part of a goal ("Area: Reading", "Measurable Annual Goals").
 _HEADING = re.compile(
@@ -269,6 +300,18 @@ class _Block:
     label: str = ""
     role: str = "goal"
     number: str = ""
+    #: Started by a "Goal 2:" or "Objective 1.1" label (not by position).
+    labeled: bool = False
+    #: The area named by a heading such as "Goal 1: Reading", kept as the goal's text if no goal follows it.
+    heading: str = ""
+
+    def done(self) -> bool:
+        return bool(self.lines or self.heading)
+
+    def finish(self) -> _Block:
+        if not self.lines and self.heading:
+            self.lines = [self.heading]
+        return self
 
 
 def _starts_goal(line: str, previous: str) -> bool:
@@ -294,46 +337,75 @@ def find_goals(text: str, *, document: bool = False) -> list[FoundGoal]:
     current: _Block | None = None
     in_objectives = False
     previous = ""
+
+    def close() -> None:
+        if current is not None and current.done():
+            blocks.append(current.finish())
+
     for line in _clean_lines(text or ""):
         if not line:
             if current is not None and current.lines:
-                blocks.append(current)
-            current = None
+                blocks.append(current.finish())
+                current = None
             previous = ""
             continue
         if _OBJECTIVES_HEADING.match(line):
-            if current is not None and current.lines:
-                blocks.append(current)
+            close()
             current = None
             in_objectives = True
             previous = ""
             continue
+        if _BASELINE_LINE.match(line):
+            continue  # the starting level printed above a goal: not part of the goal's words
+        if in_objectives and _GOAL_FIELD.match(line):
+            goal_block = next((b for b in reversed([*blocks, *([current] if current else [])]) if b.role == "goal"),
+                              None)
+            if goal_block is not None:
+                goal_block.lines.append(line)
+                previous = line
+                continue
         if _FIELD.match(line) and (current is not None or blocks):
             if current is None:
                 current = blocks.pop()
             current.lines.append(line)
             previous = line
             continue
+        goal_heading = _GOAL_LABEL.match(line)
+        rest = line[goal_heading.end():].strip() if goal_heading else ""
+        if goal_heading and _AREA_NAME.match(rest) and not _GOALISH.search(rest) and not _OBJECTIVE_LABEL.match(line):
+            # "Goal 1: Reading": the goal's number and area; its words follow ("Goal: By June …").
+            close()
+            current = _Block([], role="goal", number=goal_heading.group("num") or "", labeled=True, heading=rest)
+            in_objectives = False
+            previous = ""
+            continue
         if document and _HEADING.match(line) and not _GOALISH.search(line) and not _NUMBERED.match(line) \
                 and not _GOAL_LABEL.match(line) and not _OBJECTIVE_LABEL.match(line):
-            if current is not None and current.lines:
-                blocks.append(current)
+            close()
             current = None
             previous = ""
             continue
         objective = _OBJECTIVE_LABEL.match(line)
         goal = None if objective else _GOAL_LABEL.match(line)
-        numbered = None if (objective or goal) else _NUMBERED.match(line)
-        starts = bool(objective or goal or numbered) or (current is not None and _starts_goal(line, previous))
+        if goal and not goal.group("num") and current is not None and current.heading and not current.lines:
+            # "Goal: …" under a "Goal 1: Reading" heading: the words of that goal.
+            line = line[goal.end():]
+            goal = None
+            starts = False
+            numbered = None
+        else:
+            numbered = None if (objective or goal) else _NUMBERED.match(line)
+            starts = bool(objective or goal or numbered) or (current is not None and _starts_goal(line, previous))
         if starts:
-            if current is not None and current.lines:
-                blocks.append(current)
-            current = _Block([])
+            close()
+            current = _Block([], role="objective" if in_objectives else "goal")
             if objective:
                 current.role, current.number = "objective", objective.group("num") or ""
+                current.labeled = True
                 line = line[objective.end():]
             elif goal:
                 current.role, current.number = "goal", goal.group("num") or ""
+                current.labeled = True
                 in_objectives = False
                 line = line[goal.end():]
             elif numbered:
@@ -346,8 +418,7 @@ def find_goals(text: str, *, document: bool = False) -> list[FoundGoal]:
         if line.strip():
             current.lines.append(line.strip())
         previous = line
-    if current is not None and current.lines:
-        blocks.append(current)
+    close()
     return _label(blocks, document)
 
 
@@ -356,9 +427,13 @@ def _label(blocks: list[_Block], document: bool) -> list[FoundGoal]:
     goal_count = 0
     objective_count = 0
     parent = -1
-    for block in blocks:
+    # In a document whose goals carry labels, what comes before the first labelled goal is an introduction.
+    first_labeled = next((n for n, b in enumerate(blocks) if b.labeled and b.role == "goal"), None)
+    for position, block in enumerate(blocks):
         text = _join(block.lines)
         if not text:
+            continue
+        if document and first_labeled is not None and position < first_labeled and not block.labeled:
             continue
         if document and not block.number and (not _GOALISH.search(text) or (
                 _ABOUT_PAPERWORK.search(text) and len(_GOALISH.findall(text)) == len(_ABOUT_PAPERWORK.findall(text)))):
