@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def cmd_dates(args: argparse.Namespace) -> int:
     from planwriter.core.atomic import atomic_write_bytes
     from planwriter.core.calendar_ics import export_ics
-    from planwriter.core.keydates import key_dates
+    from planwriter.core.keydates import key_dates, pending_dates
 
     case = _load_case(args.case)
     today = dt.date.today()
@@ -46,7 +46,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps([d.as_json() for d in dates], indent=2, ensure_ascii=False))
         return EXIT_OK
-    if not dates:
+    if not dates and not pending_dates(case):
         _out("This case has no dates yet. Add the dates you know (the request, consent, the IEP) and "
              "log the letters you send.")
     for item in dates:
@@ -68,6 +68,9 @@ def cmd_dates(args: argparse.Namespace) -> int:
             detail.append(f"Estimate: {item.estimate_reason}.")
         for line in detail:
             _out(textwrap.fill(line, _WIDTH, initial_indent="            ", subsequent_indent="            "))
+    for title, why in pending_dates(case):
+        _out(f"{'not known yet':<10}  {title}")
+        _out(textwrap.fill(why, _WIDTH, initial_indent="            ", subsequent_indent="            "))
     if args.ics:
         _out(f"Wrote {args.ics}")
     return EXIT_OK
