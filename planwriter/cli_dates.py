@@ -8,7 +8,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out, parse_state
+from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out, parse_date, parse_state
 
 _WIDTH = 88
 
@@ -30,10 +30,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
     case = _load_case(args.case)
     today = dt.date.today()
     if args.date:
-        try:
-            today = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+        today = parse_date(args.date)
     if args.state:
         case.child.state = parse_state(args.state)
     dates = key_dates(case, today)
