@@ -22,6 +22,9 @@ _UNIT_WORDS = {"calendar": "calendar", "school": "school", "business": "business
 
 #: The clock that starts once the parent signs consent, stated in evaluation requests.
 EVALUATION_TOPIC = "initial_evaluation"
+#: The letter asks for an answer "within that time" when the legal due date is at most this many
+#: days after the date it would ask for (parts/reply_by.j2 words it from ``response.asks_by``).
+WITHIN_DAYS = 7
 #: Letters whose answer clock is one of these also state the evaluation clock.
 _EVALUATION_REQUESTS = frozenset({"evaluation_request_response"})
 
@@ -58,6 +61,27 @@ class ResponseInfo:
         return self.due
 
     @property
+    def asks_by(self) -> dt.date | None:
+        """The date the letter itself names for an answer, or ``None`` when it names none.
+
+        An evaluation request states the legal clock; when the legal due date comes at most
+        :data:`WITHIN_DAYS` days after the date asked for, the letter asks for an answer "within
+        that time" instead of naming a second date. The letter (``response.asks_by``) and
+        :attr:`lines` both use this, so they cannot disagree.
+        """
+        reply = self.reply_by
+        if reply is None:
+            return None
+        if self.states_clock and self.due is not None and (self.due - reply).days <= WITHIN_DAYS:
+            return None
+        return reply
+
+    @property
+    def states_clock(self) -> bool:
+        """True when the letter states the legal answer clock itself (evaluation requests)."""
+        return self.evaluation is not None and self.due is not None
+
+    @property
     def note(self) -> str:
         """How the answer-due date was worked out, in one line (kept in the correspondence log)."""
         if self.explanation:
@@ -75,8 +99,11 @@ class ResponseInfo:
             out.append(f"{self.title or 'Response due by law'}: {long_date(self.due)}. How: {self.explanation}.")
         elif self.law_note:
             out.append(self.law_note)
-        if self.requested is not None:
-            out.append(f"The letter asks for an answer by {long_date(self.requested)}. How: {self.requested_text}.")
+        asks = self.asks_by
+        if asks is not None and asks == self.requested:
+            out.append(f"The letter asks for an answer by {long_date(asks)}. How: {self.requested_text}.")
+        elif asks is None and self.states_clock:
+            out.append("The letter asks for an answer within the time the law gives (the date above).")
         if self.evaluation is not None:
             out.append(evaluation_line(self.evaluation))
         out.extend(self.warnings)
@@ -159,6 +186,7 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
         "explanation": "",
         "federal_note": "",
         "reply_by": None,
+        "asks_by": None,
         "requested_days": 0,
         "requested_unit": "",
         "rule_source": "",
@@ -187,7 +215,7 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
                         state_name=state_name(found.state),
                         label=found.label, measures=found.measures_text, estimate=found.estimate,
                         measures_id=found.measures.value if found.measures else "")
-    data.update(reply_by=info.reply_by, requested_days=info.requested_days, requested_unit=info.requested_unit)
+    data.update(reply_by=info.reply_by, asks_by=info.asks_by, requested_days=info.requested_days, requested_unit=info.requested_unit)
     data["evaluation"] = _clock_context(info.evaluation)
     data["warnings"] = list(info.warnings)
     return data
