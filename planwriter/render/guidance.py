@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planwriter.core.calendar import DayUnit, count_days
-from planwriter.core.deadlines import Deadline, NoticeCheck, deadline, placement_notice_check
-from planwriter.core.model import ROLE_LABELS, Case, SchoolCalendar
+from planwriter.core.deadlines import Deadline, NoticeCheck, deadline, placement_notice_check, timelines
+from planwriter.core.model import ROLE_LABELS, Case, PlanStatus, SchoolCalendar
 from planwriter.core.states import state_name
 from planwriter.render.environment import long_date
 from planwriter.render.registry import Template
@@ -25,6 +25,9 @@ EVALUATION_TOPIC = "initial_evaluation"
 #: The letter asks for an answer "within that time" when the legal due date is at most this many
 #: days after the date it would ask for (parts/reply_by.j2 words it from ``response.asks_by``).
 WITHIN_DAYS = 7
+#: Clocks that run only for a child with an IEP (they are IDEA/IEP rules); for a family with a
+#: Section 504 plan they do not apply, and planwriter has no 504 rule in their place.
+IEP_ONLY_TIMELINES = frozenset({"iep_meeting_request", "draft_iep_copy"})
 #: Letters whose answer clock is one of these also state the evaluation clock.
 _EVALUATION_REQUESTS = frozenset({"evaluation_request_response"})
 
@@ -135,7 +138,14 @@ def response_for(template: Template, sent: dt.date, case: Case | None = None,
     code = code or None
     calendar: SchoolCalendar | None = case.school_calendar if case is not None else None
     info = ResponseInfo(sent=sent)
-    if rule.timeline:
+    if rule.timeline and case is not None and case.plan_status == PlanStatus.PLAN_504 \
+            and rule.timeline in IEP_ONLY_TIMELINES:
+        # An IEP rule's deadline must not be claimed for a child whose plan is a Section 504 plan.
+        info.title = timelines().timelines[rule.timeline].title
+        info.law_note = ("Your child has a Section 504 plan, not an IEP, so the IEP deadline for this request "
+                         "does not apply, and planwriter has no Section 504 rule that sets one: the letter "
+                         "names no legal deadline.")
+    elif rule.timeline:
         found = deadline(rule.timeline, sent, code, calendar)
         info.deadline = found
         info.title = found.title
@@ -215,7 +225,8 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
                         state_name=state_name(found.state),
                         label=found.label, measures=found.measures_text, estimate=found.estimate,
                         measures_id=found.measures.value if found.measures else "")
-    data.update(reply_by=info.reply_by, asks_by=info.asks_by, requested_days=info.requested_days, requested_unit=info.requested_unit)
+    data.update(reply_by=info.reply_by, asks_by=info.asks_by, requested_days=info.requested_days,
+                requested_unit=info.requested_unit)
     data["evaluation"] = _clock_context(info.evaluation)
     data["warnings"] = list(info.warnings)
     return data

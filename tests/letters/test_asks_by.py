@@ -32,3 +32,20 @@ def test_a_letter_without_a_legal_clock_keeps_its_asked_date():
     info = response_for(template, dt.date(2026, 11, 30), _case(""))
     assert info is not None
     assert info.asks_by == info.reply_by
+
+
+def test_an_iep_meeting_request_from_a_504_family_claims_no_iep_deadline():
+    from planwriter.core.model import PlanStatus
+
+    case = _case("CA")
+    case.plan_status = PlanStatus.PLAN_504
+    template = default_registry().get("iep-meeting")
+    with use_state_rules(resource("state_rules")):
+        info = response_for(template, dt.date(2026, 12, 10), case)
+        iep = _case("CA")
+        iep.plan_status = PlanStatus.IEP
+        with_iep = response_for(template, dt.date(2026, 12, 10), iep)
+    assert info is not None and info.due is None and info.deadline is None
+    assert "Section 504 plan" in info.law_note
+    assert response_context(info)["has_deadline"] is False
+    assert with_iep is not None and with_iep.due is not None  # Cal. Educ. Code 56343.5 for an IEP
