@@ -107,3 +107,13 @@ def test_the_log_follows_an_export(page, case, context):
     context.signals.log_changed.emit()
     assert page.table.rowCount() == 4
     assert _cell(page, 3, 1) == "Request for progress data"
+
+
+def test_typing_a_first_day_off_after_the_last_moves_the_last_day_along(page, case):
+    page.add_day_off()
+    off = case.school_calendar.days_off[-1]
+    assert off.start == off.end  # a new break starts and ends on the same day
+    page.days_off_table.item(len(case.school_calendar.days_off) - 1, 0).setText("2099-12-21")
+    off = case.school_calendar.days_off[-1]
+    assert off.start == off.end == dt.date(2099, 12, 21)
+    assert page.calendar_error.message() == ""

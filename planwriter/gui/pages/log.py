@@ -375,6 +375,10 @@ class DatesLogPage(CasePage):
                 self.refresh_calendar()
                 return
             data["start" if column == 0 else "end"] = value
+            if column == 0 and data["end"] is not None and value > data["end"]:
+                # A new first day after the last one moves the last day along (a one-day break until
+                # the last day is typed), so typing the first day of a new break is never refused.
+                data["end"] = value
         elif column == 2:
             data["name"] = text
         try:
