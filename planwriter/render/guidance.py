@@ -209,6 +209,8 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
         "measures": "",
         "measures_id": "",
         "estimate": False,
+        #: School breaks the count skipped (a state that does not count long breaks), as (first, last) days.
+        "skipped_breaks": [],
         "evaluation": _clock_context(None),
         "warnings": [],
     }
@@ -224,7 +226,8 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
                         rule_unit=found.unit.value if found.unit else "", rule_state=found.state or "",
                         state_name=state_name(found.state),
                         label=found.label, measures=found.measures_text, estimate=found.estimate,
-                        measures_id=found.measures.value if found.measures else "")
+                        measures_id=found.measures.value if found.measures else "",
+                        skipped_breaks=list(found.skipped_breaks))
     data.update(reply_by=info.reply_by, asks_by=info.asks_by, requested_days=info.requested_days,
                 requested_unit=info.requested_unit)
     data["evaluation"] = _clock_context(info.evaluation)

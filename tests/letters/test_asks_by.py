@@ -49,3 +49,17 @@ def test_an_iep_meeting_request_from_a_504_family_claims_no_iep_deadline():
     assert "Section 504 plan" in info.law_note
     assert response_context(info)["has_deadline"] is False
     assert with_iep is not None and with_iep.due is not None  # Cal. Educ. Code 56343.5 for an IEP
+
+
+def test_a_skipped_winter_break_reaches_the_letter():
+    from planwriter.core.model import DayOff, SchoolCalendar
+
+    case = _case("CA")
+    case.school_calendar = SchoolCalendar(
+        first_day=dt.date(2026, 8, 19), last_day=dt.date(2027, 5, 27),
+        days_off=[DayOff(start=dt.date(2026, 12, 21), end=dt.date(2027, 1, 5), name="Winter break")])
+    template = default_registry().get("initial-evaluation")
+    with use_state_rules(resource("state_rules")):
+        info = response_for(template, dt.date(2026, 12, 14), case)
+    context = response_context(info)
+    assert context["skipped_breaks"] == [(dt.date(2026, 12, 21), dt.date(2027, 1, 5))]
