@@ -117,10 +117,13 @@ class ResponseInfo:
 
 def evaluation_line(clock: Deadline) -> str:
     """The evaluation clock in one sentence, for the GUI and the CLI."""
+    if clock.starts_from == "consent" and clock.amount is not None:
+        if clock.has_date:
+            return f"After you sign consent: {clock.rule_text}."
+        return (f"After you sign consent: {clock.days_text} from {clock.starts} ({clock.citation}); "
+                "days of summer break do not count.")
     if not clock.has_date:
         return f"Evaluation: {clock.law_note}"
-    if clock.starts_from == "consent":
-        return f"After you sign consent: {clock.rule_text}."
     return f"{clock.title}: {long_date(clock.date)}. How: {clock.explanation}."
 
 
@@ -159,12 +162,16 @@ def response_for(template: Template, sent: dt.date, case: Case | None = None,
             info.evaluation = clock
     if rule.requested_days:
         count = count_days(sent, rule.requested_days, DayUnit(rule.requested_unit), code, calendar)
-        info.requested = count.date
+        # A request is not a legal date: when the count would run into the summer, the letter asks
+        # for an answer by the last day of the school year instead.
+        info.requested = count.date if count.date is not None else count.year_end
         info.requested_days = rule.requested_days
         info.requested_unit = rule.requested_unit
         info.requested_estimate = count.estimate
         unit = _UNIT_WORDS.get(rule.requested_unit, rule.requested_unit)
         info.requested_text = f"{rule.requested_days} {unit} days from {rule.starts}"
+        if count.date is None and count.year_end is not None:
+            info.requested_text += "; the school year ends sooner, so the letter asks for its last day"
         if count.estimate:
             info.requested_text += f"; this date is an estimate: {'; '.join(count.reasons)}"
     before = getattr(rule, "before_input", "")
@@ -236,7 +243,10 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
 
 
 def _clock_context(clock: Deadline | None) -> dict[str, Any]:
-    if clock is None or not clock.has_date:
+    # A clock from consent is stated by its rule even when the count from the letter's date would
+    # run into the next school year (consent is not signed yet); one from the referral needs its date.
+    usable = clock is not None and (clock.has_date or (clock.pending and clock.starts_from == "consent"))
+    if clock is None or not usable:
         return {"known": False, "days": 0, "unit": "", "source": "", "state_rule": False, "state": "",
                 "state_name": "",
                 "measures": "", "starts_from": "", "starts": "", "from_consent": False, "due": None,

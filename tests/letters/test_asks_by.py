@@ -63,3 +63,18 @@ def test_a_skipped_winter_break_reaches_the_letter():
         info = response_for(template, dt.date(2026, 12, 14), case)
     context = response_context(info)
     assert context["skipped_breaks"] == [(dt.date(2026, 12, 21), dt.date(2027, 1, 5))]
+
+
+def test_a_request_sent_days_before_summer_states_no_made_up_date():
+    from planwriter.core.model import SchoolCalendar
+
+    case = _case("TX")
+    case.school_calendar = SchoolCalendar(first_day=dt.date(2026, 8, 19), last_day=dt.date(2027, 5, 27))
+    template = default_registry().get("initial-evaluation")
+    with use_state_rules(resource("state_rules")):
+        info = response_for(template, dt.date(2027, 5, 20), case)
+    assert info is not None and info.due is None and "next school year" in info.law_note
+    assert info.requested == dt.date(2027, 5, 27)  # the letter asks for the last day of school
+    context = response_context(info)
+    assert context["has_deadline"] is False and context["evaluation"]["known"] is True
+    assert context["evaluation"]["due"] is None
