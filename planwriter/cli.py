@@ -54,6 +54,32 @@ def _parse_sets(pairs: Sequence[str]) -> dict[str, Any]:
     return values
 
 
+#: The years a --date may name: far dates overflow date arithmetic and mean nothing for a letter.
+DATE_YEARS = (1900, 2199)
+#: The longest look-ahead a --due-within may ask for, in days (about ten years).
+MAX_WINDOW_DAYS = 3660
+
+
+def parse_date(text: str, option: str = "--date") -> dt.date:
+    """A YYYY-MM-DD option value; raises :class:`UserError` (one plain line) when it is not a date or
+    its year lies outside :data:`DATE_YEARS`."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{option} “{text}” is not a date; write it as YYYY-MM-DD") from None
+    first, last = DATE_YEARS
+    if not first <= day.year <= last:
+        raise UserError(f"{option} {day.isoformat()} is too far away; give a date between {first} and {last}")
+    return day
+
+
+def parse_window(value: int, option: str = "--due-within") -> int:
+    """A number of days to look ahead, 0 to :data:`MAX_WINDOW_DAYS`; raises :class:`UserError` otherwise."""
+    if not 0 <= value <= MAX_WINDOW_DAYS:
+        raise UserError(f"{option} needs a number of days from 0 to {MAX_WINDOW_DAYS}")
+    return value
+
+
 def parse_state(text: str, option: str = "--state") -> str:
     """The USPS code for a state given on the command line ("Texas", " tx " → "TX"), read as the
     app and case files read it; an unknown state is a :class:`UserError` naming the option."""
@@ -136,10 +162,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UserError(str(error.args[0])) from None
     date = None
     if args.date:
-        try:
-            date = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+        date = parse_date(args.date)
     values = _parse_sets(args.set or [])
     names = {i.name for i in registry.get(args.template).meta.inputs}
     if isinstance(values.get("state"), str) and "state" not in names:

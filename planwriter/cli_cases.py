@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from planwriter.cli import EXIT_OK, EXIT_USER, EXTRA_COMMANDS, UserError, _out
+from planwriter.cli import EXIT_OK, EXIT_USER, EXTRA_COMMANDS, UserError, _out, parse_date, parse_window
 
 
 def _data_dir(args: argparse.Namespace) -> Path | None:
@@ -24,10 +24,7 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
 def _day(text: str | None) -> dt.date:
     if not text:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--date “{text}” is not a date; write it as YYYY-MM-DD") from None
+    return parse_date(text)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -53,8 +50,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
         if folder.is_file():
             raise UserError(f"{folder}: this is a file, not a folder; give the folder that holds the cases")
         raise UserError(f"{folder}: there is no folder with that name")
-    if args.due_within is not None and args.due_within < 0:
-        raise UserError("--due-within needs a number of days of 0 or more")
+    if args.due_within is not None:
+        parse_window(args.due_within)
     today = _day(args.date)
     summaries = by_next_date(Library(folder, _data_dir(args)).scan(today))
     window = args.due_within if args.due_within is not None else 7

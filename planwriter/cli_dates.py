@@ -8,7 +8,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out, parse_state
+from planwriter.cli import EXIT_OK, EXTRA_COMMANDS, UserError, _load_case, _out, parse_date, parse_state
 
 _WIDTH = 88
 
@@ -25,15 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def cmd_dates(args: argparse.Namespace) -> int:
     from planwriter.core.atomic import atomic_write_bytes
     from planwriter.core.calendar_ics import export_ics
-    from planwriter.core.keydates import key_dates
+    from planwriter.core.keydates import key_dates, pending_dates
 
     case = _load_case(args.case)
     today = dt.date.today()
     if args.date:
-        try:
-            today = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+        today = parse_date(args.date)
     if args.state:
         case.child.state = parse_state(args.state)
     dates = key_dates(case, today)
@@ -46,7 +43,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps([d.as_json() for d in dates], indent=2, ensure_ascii=False))
         return EXIT_OK
-    if not dates:
+    if not dates and not pending_dates(case):
         _out("This case has no dates yet. Add the dates you know (the request, consent, the IEP) and "
              "log the letters you send.")
     for item in dates:
@@ -68,6 +65,9 @@ def cmd_dates(args: argparse.Namespace) -> int:
             detail.append(f"Estimate: {item.estimate_reason}.")
         for line in detail:
             _out(textwrap.fill(line, _WIDTH, initial_indent="            ", subsequent_indent="            "))
+    for title, why in pending_dates(case):
+        _out(f"{'not known yet':<10}  {title}")
+        _out(textwrap.fill(why, _WIDTH, initial_indent="            ", subsequent_indent="            "))
     if args.ics:
         _out(f"Wrote {args.ics}")
     return EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import textwrap
 
@@ -15,6 +14,7 @@ from planwriter.cli import (
     _out,
     _registry,
     add_user_templates_option,
+    parse_date,
 )
 
 _WIDTH = 88
@@ -44,10 +44,7 @@ def cmd_guidance(args: argparse.Namespace) -> int:
         raise UserError(str(error.args[0])) from None
     sent = None
     if args.date:
-        try:
-            sent = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+        sent = parse_date(args.date)
     case = _load_case(args.case) if args.case else None
     info = letter_guidance(template, case, sent if (sent or case) else None)
     if args.json:

@@ -17,6 +17,7 @@ from planwriter.cli import (
     _out,
     _registry,
     add_user_templates_option,
+    parse_date,
 )
 
 # --------------------------------------------------------------------------- packet
@@ -71,10 +72,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
         raise UserError("--out writes one packet; for several cases use --outdir DIR")
     today = dt.date.today()
     if args.date:
-        try:
-            today = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise UserError(f"--date “{args.date}” is not a date; write it as YYYY-MM-DD") from None
+        today = parse_date(args.date)
     parts = None
     if args.parts:
         try:

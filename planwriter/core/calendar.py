@@ -52,9 +52,15 @@ def _years(start: dt.date, amount: int) -> tuple[int, ...]:
 class Count:
     """The end of a count and whether it can be relied on: ``reasons`` say why it is an estimate."""
 
-    date: dt.date
+    #: ``None`` when the count reached the last day of the school year entered before it ended
+    #: (days after it are not school days, so the rest of the count falls in the next school year).
+    date: dt.date | None
     reasons: tuple[str, ...] = ()
     skipped_breaks: tuple[tuple[dt.date, dt.date], ...] = ()
+    #: The last day of the school year entered, when the count stopped there.
+    year_end: dt.date | None = None
+    #: Days counted up to and including ``year_end`` (0 when the count did not stop).
+    counted_by_year_end: int = 0
 
     @property
     def estimate(self) -> bool:
@@ -117,6 +123,10 @@ def count_days(
 ) -> Count:
     """The day ``amount`` days of ``unit`` after ``start`` (the start day does not count).
 
+    - The count stops at the last day of the school year entered when it starts inside that year
+      and has not ended by then (school days, and calendar days with ``skip_breaks_over``, since the
+      summer is a break): ``Count.date`` is then ``None``, with ``year_end`` and ``counted_by_year_end``.
+      Without a calendar, an estimate that runs past mid-June says the summer may move it.
     - calendar days: every day counts; with ``skip_breaks_over`` = N, the days of school breaks
       longer than N school days do not count (California, Educ. Code 56043), which needs the
       school calendar: without it the date is an estimate that may come too early.
@@ -150,12 +160,17 @@ def _add_calendar(start, amount, state, cal, skip_breaks_over, reasons) -> Count
     if cal is None:
         reasons.add(f"{name} does not count school breaks longer than {skip_breaks_over} school days, and "
                     "no school calendar is entered, so no break was skipped: the real date may be later")
-        return Count(start + dt.timedelta(days=amount), tuple(reasons.items))
+        end = start + dt.timedelta(days=amount)
+        _summer_warning(start, end, reasons)
+        return Count(end, tuple(reasons.items))
     breaks = long_breaks(cal, skip_breaks_over)
     skipped: list[tuple[dt.date, dt.date]] = []
     day, counted = start, 0
+    in_year = cal.covers(start)
     while counted < amount:
         day += _ONE
+        if in_year and cal.last_day is not None and day > cal.last_day:
+            return Count(None, tuple(reasons.items), tuple(skipped), cal.last_day, counted)
         inside = next((b for b in breaks if b[0] <= day <= b[1]), None)
         if inside is not None:
             if inside not in skipped:
@@ -168,12 +183,30 @@ def _add_calendar(start, amount, state, cal, skip_breaks_over, reasons) -> Count
     return Count(day, tuple(reasons.items), tuple(skipped))
 
 
+#: School years in the US usually end by mid-June; an estimate that runs past it may cross the summer.
+_MID_JUNE = (6, 15)
+SUMMER_WARNING = ("the count runs past mid-June, when school years usually end; summer break days are not "
+                  "school days, so the real date may be much later, in the next school year")
+
+
+def _summer_warning(start: dt.date, end: dt.date, reasons: _Reasons) -> None:
+    for year in range(start.year, end.year + 1):
+        if start < dt.date(year, *_MID_JUNE) <= end:
+            reasons.add(SUMMER_WARNING)
+            return
+
+
 def _add_school(start, amount, cal, reasons) -> Count:
     off = _calendar_days_off(cal) if cal is not None else set()
     federal = federal_holidays(_years(start, amount))
     day, counted = start, 0
+    in_year = cal is not None and cal.covers(start)
     while counted < amount:
         day += _ONE
+        if in_year and day > cal.last_day:
+            # Days after the last day of the school year are not school days: the rest of the
+            # count falls in the next school year, whose first day is not known here.
+            return Count(None, tuple(reasons.items), (), cal.last_day, counted)
         if day.weekday() >= 5:
             continue
         if cal is not None and cal.covers(day):
@@ -188,6 +221,8 @@ def _add_school(start, amount, cal, reasons) -> Count:
                         "as weekdays that are not federal holidays")
         if day not in federal:
             counted += 1
+    if cal is None or not cal.covers(day):
+        _summer_warning(start, day, reasons)
     return Count(day, tuple(reasons.items))
 
 

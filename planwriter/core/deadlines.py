@@ -144,6 +144,24 @@ class BreakRule(BaseModel):
     url: str
 
 
+class SummerDue(BaseModel):
+    """A state's fixed summer due date, for a school-day count that reaches the last day of school.
+
+    When at least ``min_school_days`` (but fewer than the rule's amount) of the count fall inside
+    the school year, the due date is ``month``/``day`` of the year that school year ends in (Texas:
+    June 30, 19 TAC 89.1011; the rule's ``summer`` text words it). ``citation`` and ``url`` default
+    to the rule's own.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_school_days: int = Field(gt=0)
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    citation: str = ""
+    url: str = ""
+
+
 class SourceKind(StrEnum):
     """The kind of page a state rule was read on."""
 
@@ -170,6 +188,8 @@ class StateRule(BaseModel):
     source_kind: SourceKind
     excludes_breaks: BreakRule | None = None
     summer: str = ""
+    #: The summer rule in a form the engine can compute (only where ``summer`` states one precisely).
+    summer_due: SummerDue | None = None
     note: str = ""
 
     @property
@@ -327,6 +347,17 @@ class Deadline:
     note: str = ""
     law_note: str = ""
     break_rule: BreakRule | None = None
+    #: The count reached the last day of the school year entered (``date`` is then ``None``, or the
+    #: state's fixed summer date when ``summer_rule`` is true).
+    year_end: dt.date | None = None
+    counted_by_year_end: int = 0
+    summer_rule: bool = False  # the date is the state's fixed summer date (e.g. Texas, June 30)
+    summer_text: str = ""  # the state's summer rule, in words (from its state file)
+
+    @property
+    def pending(self) -> bool:
+        """True when the clock runs on into the next school year and its date is not known yet."""
+        return self.date is None and self.year_end is not None
 
     # ---------------------------------------------------------------- facts
     @property
@@ -391,6 +422,10 @@ class Deadline:
         if self.measures_text:
             text += f" to {self.measures_text}"
         text += f" ({self.label}, {self.citation})"
+        if self.summer_rule and self.year_end is not None:
+            text += (f"; only {self.counted_by_year_end} of them fall before the last day of school "
+                     f"({self.year_end.isoformat()}), so the {state_name(self.state)} summer rule sets the date: "
+                     f"{self.summer_text.rstrip('.')}")
         if self.state is None and self.asked_state:
             name = state_name(self.asked_state)
             if self.state_searched:
@@ -434,7 +469,23 @@ class Deadline:
             "estimate_reason": self.estimate_reason,
             "explanation": self.explanation,
             "law_note": self.law_note,
+            "pending": self.pending,
+            "summer_rule": self.summer_rule,
         }
+
+
+def _pending_note(amount: int, unit: DayUnit, counted: int, year_end: dt.date, state: str | None,
+                  summer: str) -> str:
+    """Why a count that reached the last day of school has no date yet, in plain words."""
+    unit_words = f"{UNIT_WORDS[unit]} day{'s' if amount != 1 else ''}"
+    days_word = "school days" if unit == DayUnit.SCHOOL else "days"
+    text = (f"Only {counted} of the {amount} {unit_words} fall before the last day of the school year you "
+            f"entered ({year_end.isoformat()}). Summer break days do not count, so the clock goes on when the "
+            f"next school year starts: the date cannot be worked out until that year's first day is known "
+            f"(the remaining {amount - counted} {days_word} count from then).")
+    if summer:
+        text += f" {state_name(state)}'s summer rule: {summer}"
+    return text
 
 
 def _span(first: dt.date, last: dt.date) -> str:
@@ -467,12 +518,25 @@ def deadline(
         breaks = state_rule.excludes_breaks
         count = count_days(start, state_rule.amount, state_rule.unit, code, calendar,
                            skip_breaks_over=breaks.min_school_days if breaks else None)
+        date, law_note, summer_rule = count.date, "", False
+        citation, url = state_rule.citation, state_rule.url
+        if date is None and count.year_end is not None:
+            fixed = state_rule.summer_due
+            if (fixed is not None and state_rule.unit == DayUnit.SCHOOL
+                    and fixed.min_school_days <= count.counted_by_year_end < state_rule.amount):
+                date = dt.date(count.year_end.year, fixed.month, fixed.day)
+                summer_rule = True
+                citation, url = fixed.citation or citation, fixed.url or url
+            else:
+                law_note = _pending_note(state_rule.amount, state_rule.unit, count.counted_by_year_end,
+                                         count.year_end, code, state_rule.summer)
         return Deadline(
-            topic=topic, title=timeline.title, start=start, date=count.date, amount=state_rule.amount,
+            topic=topic, title=timeline.title, start=start, date=date, amount=state_rule.amount,
             unit=state_rule.unit, measures=state_rule.measures, starts_from=state_rule.starts_from,
-            starts=state_rule.start_phrase, ends=state_rule.ends, citation=state_rule.citation, url=state_rule.url,
+            starts=state_rule.start_phrase, ends=state_rule.ends, citation=citation, url=url,
             state=code, asked_state=code, estimate_reasons=count.reasons, skipped_breaks=count.skipped_breaks,
-            note=state_rule.note, break_rule=breaks,
+            note=state_rule.note, break_rule=breaks, law_note=law_note, year_end=count.year_end,
+            counted_by_year_end=count.counted_by_year_end, summer_rule=summer_rule, summer_text=state_rule.summer,
         )
     rule = timeline.federal
     if rule is None:
@@ -483,11 +547,15 @@ def deadline(
         return Deadline(topic=topic, title=timeline.title, start=start, date=None, asked_state=code,
                         state_searched=searched, law_note=note.strip())
     count: Count = count_days(start, rule.amount, rule.unit, code, calendar, holidays_count=rule.holidays_count)
+    law_note = ""
+    if count.date is None and count.year_end is not None:
+        law_note = _pending_note(rule.amount, rule.unit, count.counted_by_year_end, count.year_end, None, "")
     return Deadline(
         topic=topic, title=timeline.title, start=start, date=count.date, amount=rule.amount, unit=rule.unit,
         measures=rule.measures, starts_from=rule.starts_from, starts=rule.starts, citation=rule.source,
         url=rule.url, state=None, asked_state=code if timeline.state_topic else None, state_searched=searched,
-        estimate_reasons=count.reasons, note=rule.note,
+        estimate_reasons=count.reasons, note=rule.note, law_note=law_note, year_end=count.year_end,
+        counted_by_year_end=count.counted_by_year_end,
     )
 
 
@@ -500,7 +568,9 @@ def due_date(timeline_id: str, start: dt.date, state: str | None = None) -> Dead
 def add_days(start: dt.date, amount: int, unit: DayUnit | str, state: str | None = None) -> dt.date:
     """The date ``amount`` days of ``unit`` after ``start`` without a school calendar (see
     :func:`planwriter.core.calendar.count_days` for the count that also says whether it is an estimate)."""
-    return count_days(start, amount, unit, state).date
+    found = count_days(start, amount, unit, state).date
+    assert found is not None  # without a calendar a count always ends
+    return found
 
 
 # --------------------------------------------------------------------------- private placement
@@ -550,5 +620,6 @@ def placement_notice_check(notice_date: dt.date, removal_date: dt.date) -> Notic
         notice_date=notice_date,
         removal_date=removal_date,
         business_days=business_days_between(notice_date, removal_date, holidays_count=True),
-        earliest_removal=count_days(notice_date, PLACEMENT_NOTICE_DAYS, DayUnit.BUSINESS, holidays_count=True).date,
+        earliest_removal=count_days(notice_date, PLACEMENT_NOTICE_DAYS, DayUnit.BUSINESS,
+                                    holidays_count=True).date or removal_date,
     )

@@ -180,6 +180,27 @@ def _answer_due(entry: LogEntry, case: Case, today: dt.date) -> KeyDate | None:
                    done=done, overdue=not done and entry.response_due < today, log_entry_id=entry.id)
 
 
+def pending_dates(case: Case) -> list[tuple[str, str]]:
+    """Clocks of ``case`` that run on into the next school year, so their date is not known yet:
+    (title, why in plain words) pairs, for the dates command and the Dates & log page."""
+    k = case.key_dates
+    out: list[tuple[str, str]] = []
+    state = case.child.state or None
+    if k.request_date is not None and k.consent_date is None and k.eligibility_date is None:
+        found = deadline("evaluation_request_response", k.request_date, state, case.school_calendar)
+        if found.pending:
+            out.append(("Answer to the evaluation request due", found.law_note))
+    clock = deadline("initial_evaluation", k.consent_date or k.request_date or dt.date(2000, 1, 1), state,
+                     case.school_calendar)
+    start = k.consent_date if clock.starts_from == "consent" else (k.request_date or k.consent_date)
+    if start is not None and k.eligibility_date is None:
+        found = deadline("initial_evaluation", start, state, case.school_calendar)
+        if found.pending:
+            title = _EVALUATION_TITLES.get(found.measures, "Evaluation due") if found.measures else "Evaluation due"
+            out.append((title, found.law_note))
+    return out
+
+
 def key_dates(case: Case, today: dt.date) -> list[KeyDate]:
     """Every key date of ``case`` in date order, with ``overdue`` judged against ``today``.
 

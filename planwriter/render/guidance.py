@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planwriter.core.calendar import DayUnit, count_days
-from planwriter.core.deadlines import Deadline, NoticeCheck, deadline, placement_notice_check
-from planwriter.core.model import ROLE_LABELS, Case, SchoolCalendar
+from planwriter.core.deadlines import Deadline, NoticeCheck, deadline, placement_notice_check, timelines
+from planwriter.core.model import ROLE_LABELS, Case, PlanStatus, SchoolCalendar
 from planwriter.core.states import state_name
 from planwriter.render.environment import long_date
 from planwriter.render.registry import Template
@@ -22,6 +22,12 @@ _UNIT_WORDS = {"calendar": "calendar", "school": "school", "business": "business
 
 #: The clock that starts once the parent signs consent, stated in evaluation requests.
 EVALUATION_TOPIC = "initial_evaluation"
+#: The letter asks for an answer "within that time" when the legal due date is at most this many
+#: days after the date it would ask for (parts/reply_by.j2 words it from ``response.asks_by``).
+WITHIN_DAYS = 7
+#: Clocks that run only for a child with an IEP (they are IDEA/IEP rules); for a family with a
+#: Section 504 plan they do not apply, and planwriter has no 504 rule in their place.
+IEP_ONLY_TIMELINES = frozenset({"iep_meeting_request", "draft_iep_copy"})
 #: Letters whose answer clock is one of these also state the evaluation clock.
 _EVALUATION_REQUESTS = frozenset({"evaluation_request_response"})
 
@@ -58,6 +64,27 @@ class ResponseInfo:
         return self.due
 
     @property
+    def asks_by(self) -> dt.date | None:
+        """The date the letter itself names for an answer, or ``None`` when it names none.
+
+        An evaluation request states the legal clock; when the legal due date comes at most
+        :data:`WITHIN_DAYS` days after the date asked for, the letter asks for an answer "within
+        that time" instead of naming a second date. The letter (``response.asks_by``) and
+        :attr:`lines` both use this, so they cannot disagree.
+        """
+        reply = self.reply_by
+        if reply is None:
+            return None
+        if self.states_clock and self.due is not None and (self.due - reply).days <= WITHIN_DAYS:
+            return None
+        return reply
+
+    @property
+    def states_clock(self) -> bool:
+        """True when the letter states the legal answer clock itself (evaluation requests)."""
+        return self.evaluation is not None and self.due is not None
+
+    @property
     def note(self) -> str:
         """How the answer-due date was worked out, in one line (kept in the correspondence log)."""
         if self.explanation:
@@ -75,8 +102,11 @@ class ResponseInfo:
             out.append(f"{self.title or 'Response due by law'}: {long_date(self.due)}. How: {self.explanation}.")
         elif self.law_note:
             out.append(self.law_note)
-        if self.requested is not None:
-            out.append(f"The letter asks for an answer by {long_date(self.requested)}. How: {self.requested_text}.")
+        asks = self.asks_by
+        if asks is not None and asks == self.requested:
+            out.append(f"The letter asks for an answer by {long_date(asks)}. How: {self.requested_text}.")
+        elif asks is None and self.states_clock:
+            out.append("The letter asks for an answer within the time the law gives (the date above).")
         if self.evaluation is not None:
             out.append(evaluation_line(self.evaluation))
         out.extend(self.warnings)
@@ -87,10 +117,13 @@ class ResponseInfo:
 
 def evaluation_line(clock: Deadline) -> str:
     """The evaluation clock in one sentence, for the GUI and the CLI."""
+    if clock.starts_from == "consent" and clock.amount is not None:
+        if clock.has_date:
+            return f"After you sign consent: {clock.rule_text}."
+        return (f"After you sign consent: {clock.days_text} from {clock.starts} ({clock.citation}); "
+                "days of summer break do not count.")
     if not clock.has_date:
         return f"Evaluation: {clock.law_note}"
-    if clock.starts_from == "consent":
-        return f"After you sign consent: {clock.rule_text}."
     return f"{clock.title}: {long_date(clock.date)}. How: {clock.explanation}."
 
 
@@ -108,7 +141,14 @@ def response_for(template: Template, sent: dt.date, case: Case | None = None,
     code = code or None
     calendar: SchoolCalendar | None = case.school_calendar if case is not None else None
     info = ResponseInfo(sent=sent)
-    if rule.timeline:
+    if rule.timeline and case is not None and case.plan_status == PlanStatus.PLAN_504 \
+            and rule.timeline in IEP_ONLY_TIMELINES:
+        # An IEP rule's deadline must not be claimed for a child whose plan is a Section 504 plan.
+        info.title = timelines().timelines[rule.timeline].title
+        info.law_note = ("Your child has a Section 504 plan, not an IEP, so the IEP deadline for this request "
+                         "does not apply, and planwriter has no Section 504 rule that sets one: the letter "
+                         "names no legal deadline.")
+    elif rule.timeline:
         found = deadline(rule.timeline, sent, code, calendar)
         info.deadline = found
         info.title = found.title
@@ -122,12 +162,16 @@ def response_for(template: Template, sent: dt.date, case: Case | None = None,
             info.evaluation = clock
     if rule.requested_days:
         count = count_days(sent, rule.requested_days, DayUnit(rule.requested_unit), code, calendar)
-        info.requested = count.date
+        # A request is not a legal date: when the count would run into the summer, the letter asks
+        # for an answer by the last day of the school year instead.
+        info.requested = count.date if count.date is not None else count.year_end
         info.requested_days = rule.requested_days
         info.requested_unit = rule.requested_unit
         info.requested_estimate = count.estimate
         unit = _UNIT_WORDS.get(rule.requested_unit, rule.requested_unit)
         info.requested_text = f"{rule.requested_days} {unit} days from {rule.starts}"
+        if count.date is None and count.year_end is not None:
+            info.requested_text += "; the school year ends sooner, so the letter asks for its last day"
         if count.estimate:
             info.requested_text += f"; this date is an estimate: {'; '.join(count.reasons)}"
     before = getattr(rule, "before_input", "")
@@ -159,6 +203,7 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
         "explanation": "",
         "federal_note": "",
         "reply_by": None,
+        "asks_by": None,
         "requested_days": 0,
         "requested_unit": "",
         "rule_source": "",
@@ -171,6 +216,8 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
         "measures": "",
         "measures_id": "",
         "estimate": False,
+        #: School breaks the count skipped (a state that does not count long breaks), as (first, last) days.
+        "skipped_breaks": [],
         "evaluation": _clock_context(None),
         "warnings": [],
     }
@@ -186,15 +233,20 @@ def response_context(info: ResponseInfo | None) -> dict[str, Any]:
                         rule_unit=found.unit.value if found.unit else "", rule_state=found.state or "",
                         state_name=state_name(found.state),
                         label=found.label, measures=found.measures_text, estimate=found.estimate,
-                        measures_id=found.measures.value if found.measures else "")
-    data.update(reply_by=info.reply_by, requested_days=info.requested_days, requested_unit=info.requested_unit)
+                        measures_id=found.measures.value if found.measures else "",
+                        skipped_breaks=list(found.skipped_breaks))
+    data.update(reply_by=info.reply_by, asks_by=info.asks_by, requested_days=info.requested_days,
+                requested_unit=info.requested_unit)
     data["evaluation"] = _clock_context(info.evaluation)
     data["warnings"] = list(info.warnings)
     return data
 
 
 def _clock_context(clock: Deadline | None) -> dict[str, Any]:
-    if clock is None or not clock.has_date:
+    # A clock from consent is stated by its rule even when the count from the letter's date would
+    # run into the next school year (consent is not signed yet); one from the referral needs its date.
+    usable = clock is not None and (clock.has_date or (clock.pending and clock.starts_from == "consent"))
+    if clock is None or not usable:
         return {"known": False, "days": 0, "unit": "", "source": "", "state_rule": False, "state": "",
                 "state_name": "",
                 "measures": "", "starts_from": "", "starts": "", "from_consent": False, "due": None,

@@ -51,9 +51,10 @@ def test_school_days_without_a_calendar_are_an_estimate_and_with_one_they_are_no
     assert known.date == dt.date(2027, 1, 15) and not known.estimate  # winter break skipped
 
 
-def test_school_days_past_the_last_day_of_school_are_an_estimate(school_year):
+def test_school_days_past_the_last_day_of_school_give_no_date(school_year):
+    # Summer weekdays are not school days: the count stops at the last day of school.
     found = count_days(dt.date(2027, 5, 20), 10, DayUnit.SCHOOL, calendar=school_year)
-    assert found.estimate and "outside the school year" in found.reasons[0]
+    assert found.date is None and found.year_end == dt.date(2027, 5, 28) and found.counted_by_year_end == 6
 
 
 def test_business_days_can_count_weekday_holidays_as_300_148_does():

@@ -59,7 +59,7 @@ RULE_REQUIRED = {"topic", "measures", "amount", "unit", "starts_from", "starts",
 SOURCE_KINDS = {"rule_text", "state_agency", "parent_centre", "other"}
 # Sites whose pages read as machine-written summaries: never a source, not even in a note.
 UNTRUSTED_HOSTS = ("specialedstartguide.", "iepsays.", "ieppath.", "legalclarity.", "prepiep.", "experts123.")
-RULE_OPTIONAL = {"excludes_breaks", "summer", "note"}
+RULE_OPTIONAL = {"excludes_breaks", "summer", "summer_due", "note"}
 BREAK_KEYS = {"min_school_days", "citation", "url"}
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 

@@ -107,3 +107,32 @@ def test_the_log_follows_an_export(page, case, context):
     context.signals.log_changed.emit()
     assert page.table.rowCount() == 4
     assert _cell(page, 3, 1) == "Request for progress data"
+
+
+def test_typing_a_first_day_off_after_the_last_moves_the_last_day_along(page, case):
+    page.add_day_off()
+    off = case.school_calendar.days_off[-1]
+    assert off.start == off.end  # a new break starts and ends on the same day
+    page.days_off_table.item(len(case.school_calendar.days_off) - 1, 0).setText("2099-12-21")
+    off = case.school_calendar.days_off[-1]
+    assert off.start == off.end == dt.date(2099, 12, 21)
+    assert page.calendar_error.message() == ""
+
+
+def test_a_clock_that_runs_into_the_next_school_year_is_listed_without_a_date(qtbot, context):
+    from planwriter.core.deadlines import use_state_rules
+    from planwriter.core.model import SchoolCalendar
+    from planwriter.core.paths import resource
+
+    case = Case()
+    case.child.state = "TX"
+    case.key_dates.consent_date = dt.date(2027, 5, 10)
+    case.school_calendar = SchoolCalendar(first_day=dt.date(2026, 8, 19), last_day=dt.date(2027, 5, 27))
+    with use_state_rules(resource("state_rules")):
+        page = DatesLogPage(context)
+        page.today = lambda: TODAY
+        qtbot.addWidget(page)
+        page.set_case(case)
+        texts = [page.dates_table.item(r, 0).text() for r in range(page.dates_table.rowCount())]
+        why = page.dates_table.item(texts.index("Not known yet"), 3).text()
+    assert "next school year" in why

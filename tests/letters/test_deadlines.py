@@ -66,12 +66,12 @@ def test_evaluation_request_names_the_state_timeline_where_there_is_one(state, w
 
 
 @pytest.mark.parametrize(("state", "words"), [
-    ("TX", "Once my consent is signed, Texas rules (Tex. Educ. Code § 29.004) give the district 45 school days to "
-           "complete the evaluation."),
-    ("CA", "Once my consent is signed, California rules (Cal. Educ. Code § 56344(a)) give the district 60 calendar "
-           "days to complete the evaluation and hold the IEP meeting."),
-    ("OR", "Once my consent is signed, the district must complete the evaluation within 60 calendar days under "
-           "34 CFR 300.301(c)(1), the federal default, unless Oregon sets a different timeline."),
+    ("TX", "Once the district receives my signed consent, Texas rules (Tex. Educ. Code § 29.004) give the "
+           "district 45 school days to complete the evaluation."),
+    ("CA", "Once the district receives my signed consent, California rules (Cal. Educ. Code § 56344(a)) give "
+           "the district 60 calendar days to complete the evaluation and hold the IEP meeting."),
+    ("OR", "Once the district receives my signed consent, it must complete the evaluation within 60 calendar "
+           "days under 34 CFR 300.301(c)(1), the federal default, unless Oregon sets a different timeline."),
     # North Carolina counts its 90 days from the referral, through the IEP: the letter says so and gives the date.
     ("NC", "the district has 90 calendar days from receiving this referral to complete the evaluation, decide "
            "whether Alex is eligible and have an IEP in place, which I count as February 23, 2027."),

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from planwriter.core.atomic import atomic_write_bytes
 from planwriter.core.calendar_ics import CalendarImportError, export_ics, import_ics
-from planwriter.core.keydates import KeyDate, key_dates
+from planwriter.core.keydates import KeyDate, key_dates, pending_dates
 from planwriter.core.model import (
     DELIVERY_LABELS,
     DayOff,
@@ -188,9 +188,14 @@ class DatesLogPage(CasePage):
         """The case's key dates as ``planwriter-cli dates`` lists them (one list for both)."""
         return key_dates(self.case, self.today()) if self.case is not None else []
 
+    def pending(self) -> list[tuple[str, str]]:
+        """Clocks whose date waits for the next school year (title, why), as ``planwriter-cli dates`` shows."""
+        return pending_dates(self.case) if self.case is not None else []
+
     def refresh_overview(self) -> None:
         items = self.dates()
-        self.dates_table.setRowCount(len(items))
+        pending = self.pending()
+        self.dates_table.setRowCount(len(items) + len(pending))
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         late_brush = QBrush(QColor(176, 0, 32))
         overdue = 0
@@ -216,8 +221,13 @@ class DatesLogPage(CasePage):
                     cell.setForeground(QBrush(QColor(96, 96, 96)))
                 self.dates_table.setItem(row, column, cell)
             overdue += item.overdue
+        for row, (title, why) in enumerate(pending, start=len(items)):
+            for column, text in enumerate([self.tr("Not known yet"), title, self.tr("Next school year"), why]):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.dates_table.setItem(row, column, cell)
         self.dates_table.resizeRowsToContents()
-        self.dates_table.setVisible(bool(items))  # an empty table would only take room
+        self.dates_table.setVisible(bool(items) or bool(pending))  # an empty table would only take room
         self._note(self.tr("No dates yet: add the dates you know below; the letters you export are added "
                            "automatically.") if not items else "")
         if overdue:
@@ -375,6 +385,10 @@ class DatesLogPage(CasePage):
                 self.refresh_calendar()
                 return
             data["start" if column == 0 else "end"] = value
+            if column == 0 and data["end"] is not None and value > data["end"]:
+                # A new first day after the last one moves the last day along (a one-day break until
+                # the last day is typed), so typing the first day of a new break is never refused.
+                data["end"] = value
         elif column == 2:
             data["name"] = text
         try:
