@@ -117,9 +117,13 @@ def test_objectives_belong_to_the_goal_above_them():
 
 def test_finding_goals_takes_time_in_proportion_to_the_text():
     def seconds(text: str) -> float:
-        start = time.perf_counter()
-        find_goals(text, document=True)
-        return time.perf_counter() - start
+        # The best of a few runs: a busy machine slows single runs, never all of them.
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            find_goals(text, document=True)
+            best = min(best, time.perf_counter() - start)
+        return best
 
     unit = "Annual Goal 1: By June 2027, given a list,\nSam will read 18 of 20 words.\nProgress will be reported.\n\n"
     small, large = unit * 50, unit * 500
