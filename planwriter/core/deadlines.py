@@ -1,7 +1,7 @@
 """The deadline engine: every due date planwriter states, with its rule, unit, source and certainty.
 
 Federal defaults and notes live in ``resources/timelines.json``; each state's own rules live in
-``resources/state_rules/<CODE>.json`` (see ``STATE_RULES_SCHEMA.md``). :func:`deadline` is the one
+``resources/state_rules/<CODE>.json`` (see ``docs/state-rules.md``). :func:`deadline` is the one
 function that decides a due date; letters, "Before you send", the guidance and dates commands,
 Dates & log and the meeting packet all word their dates from what it returns.
 """
@@ -70,7 +70,7 @@ Topic = Literal[
     "iep_meeting_request", "section_504_evaluation", "iee_response", "prior_written_notice",
     "assessment_request_response",
 ]
-#: Every state file covers these, as a rule or in ``not_found`` (STATE_RULES_SCHEMA.md).
+#: Every state file covers these, as a rule or in ``not_found`` (docs/state-rules.md).
 REQUIRED_TOPICS = ("evaluation_request_response", "initial_evaluation", "eligibility_to_iep", "records_access")
 StartsFrom = Literal["request", "referral", "consent", "eligibility", "receipt"]
 
@@ -171,7 +171,7 @@ class SourceKind(StrEnum):
 
 
 class StateRule(BaseModel):
-    """One state rule, as ``STATE_RULES_SCHEMA.md`` describes it."""
+    """One state rule, as ``docs/state-rules.md`` describes it."""
 
     model_config = ConfigDict(extra="forbid")
 

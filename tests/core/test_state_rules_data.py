@@ -1,6 +1,6 @@
 """Data checks for resources/state_rules/<CODE>.json (one file per jurisdiction).
 
-The format is described in STATE_RULES_SCHEMA: each file names a jurisdiction, lists the state rules read in a
+The format is described in docs/state-rules.md: each file names a jurisdiction, lists the state rules read in a
 source (each with its citation and the address of the page it was read on) and lists the topics searched for
 without finding a state rule (the federal default then applies).
 """
