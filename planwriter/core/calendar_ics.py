@@ -115,17 +115,25 @@ def export_ics(dates: Iterable[object], *, calendar_name: str, today: dt.date | 
         date: dt.date = item.date  # type: ignore[attr-defined]
         title: str = item.title  # type: ignore[attr-defined]
         kind = getattr(item, "kind", "")
-        event = icalendar.Event()
         digest = hashlib.sha1(f"{kind}|{title}|{getattr(item, 'log_entry_id', '')}".encode()).hexdigest()[:16]
-        event.add("uid", f"{digest}-{date.isoformat()}@planwriter")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", date)
-        event.add("dtend", date + _ONE)
-        event.add("summary", title)
-        event.add("description", describe(item))
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
+        cal.add_component(all_day_event(f"{digest}-{date.isoformat()}@planwriter", date, title, describe(item),
+                                        stamp))
     return cal.to_ical()
+
+
+def all_day_event(uid: str, date: dt.date, summary: str, description: str, stamp: dt.datetime):
+    """One all-day event that does not mark the time as busy (an ``icalendar.Event``)."""
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", date)
+    event.add("dtend", date + _ONE)
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def describe(item: object) -> str:

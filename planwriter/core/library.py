@@ -392,7 +392,9 @@ def calendar_words(language: str = "en") -> dict[str, str]:
 
 def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None, language: str = "en") -> bytes:
     """An iCalendar (``.ics``) file with one all-day event per item; the same item always gets the same UID."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar
+
+    from planwriter.core.calendar_ics import all_day_event
 
     words = calendar_words(language)
     stamp = stamp or dt.datetime.now(dt.UTC)
@@ -400,14 +402,8 @@ def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None, 
     cal.add("prodid", "-//planwriter//case library//EN")
     cal.add("version", "2.0")
     for item in items:
-        event = Event()
         uid = hashlib.sha256(f"{item.path}|{item.kind}|{item.title}|{item.date}".encode()).hexdigest()[:24]
-        event.add("uid", f"{uid}@planwriter")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.date)
-        event.add("dtend", item.date + dt.timedelta(days=1))
         summary = words["summary_overdue"] if item.overdue else words["summary"]
-        event.add("summary", summary.format(child=item.child, title=item.title))
         lines = []
         if item.rule:
             lines.append(item.rule)
@@ -417,7 +413,6 @@ def due_calendar(items: Iterable[DueItem], *, stamp: dt.datetime | None = None, 
             rule = words["state_rule"] if item.state_rule else words["federal_rule"]
             lines.append(words["source"].format(source=item.source, rule=rule))
         lines.append(words["case_file"].format(path=item.path))
-        event.add("description", "\n".join(lines))
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
+        cal.add_component(all_day_event(f"{uid}@planwriter", item.date,
+                                        summary.format(child=item.child, title=item.title), "\n".join(lines), stamp))
     return cal.to_ical()
